@@ -1,0 +1,89 @@
+/**
+ * The error catalogue. Every error that reaches a user carries one of these stable codes;
+ * the CLI prints `CODE: message` on one line, the API (later) returns
+ * `{"error": {"code", "message"}}` with the catalogue's HTTP status.
+ *
+ * Codes are part of the public contract: add new ones, never rename or reuse one.
+ */
+export const ERROR_CATALOGUE = {
+  NG_USAGE: { status: 400, summary: 'The command line or request is malformed.' },
+  NG_INPUT_NOT_FOUND: { status: 404, summary: 'An input path does not exist or cannot be read.' },
+  NG_INPUT_EMPTY: { status: 400, summary: 'The input holds no text.' },
+  NG_INPUT_TOO_LARGE: { status: 413, summary: 'The input exceeds the maximum document size.' },
+  NG_INPUT_BINARY: { status: 415, summary: 'The input is binary data, not text or HTML.' },
+  NG_INPUT_ENCODING: {
+    status: 415,
+    summary: 'The input bytes are not valid in the declared or detected character encoding.',
+  },
+  NG_INPUT_UNSUPPORTED: { status: 415, summary: 'The input kind is not supported.' },
+  NG_HTML_NO_CONTENT: { status: 422, summary: 'No article text could be extracted from the page.' },
+  NG_JSONL_PARSE: { status: 400, summary: 'A JSONL line is not valid JSON.' },
+  NG_JSONL_RECORD: { status: 422, summary: 'A JSONL record lacks text or has fields of the wrong type.' },
+  NG_DATE_INVALID: { status: 400, summary: 'A date is not a valid YYYY-MM-DD calendar date.' },
+  NG_PIPELINE_CONFIG: { status: 500, summary: 'The pipeline stages do not fit together.' },
+  NG_INTERNAL: { status: 500, summary: 'An unexpected internal error.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Warnings do not stop a document; they travel in the result's `warnings`. */
+export const WARNING_CATALOGUE = {
+  NG_WARN_ENCODING_GUESSED: 'The encoding was not declared and was guessed from the bytes.',
+  NG_WARN_ENCODING_UNSURE: 'The encoding guess is unsure; the text may be wrongly decoded.',
+  NG_WARN_LANGUAGE_UNSUPPORTED: 'The document is not in English; only cleaning was done.',
+  NG_WARN_LANGUAGE_UNSURE: 'The language could not be determined reliably.',
+  NG_WARN_DATE_IGNORED: 'A date in the input could not be read and was ignored.',
+} as const;
+
+export type WarningCode = keyof typeof WARNING_CATALOGUE;
+
+export interface Warning {
+  code: WarningCode;
+  message: string;
+}
+
+export interface ErrorContext {
+  /** The input file (or `-` for standard input). */
+  file?: string;
+  /** 1-based line number inside a JSONL file. */
+  line?: number;
+}
+
+export class NewsgraphError extends Error {
+  readonly code: ErrorCode;
+  readonly context: ErrorContext;
+
+  constructor(code: ErrorCode, message: string, context: ErrorContext = {}, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'NewsgraphError';
+    this.code = code;
+    this.context = context;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+
+  withContext(context: ErrorContext): NewsgraphError {
+    return new NewsgraphError(this.code, this.message, { ...this.context, ...context }, {
+      cause: this.cause,
+    });
+  }
+
+  /** One line for a terminal: `file:line: NG_CODE: message`. */
+  toLine(): string {
+    const where = [this.context.file, this.context.line].filter((p) => p !== undefined).join(':');
+    return `${where ? `${where}: ` : ''}${this.code}: ${this.message}`;
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Any thrown value as a NewsgraphError (unknown errors become NG_INTERNAL). */
+export function asNewsgraphError(error: unknown, context: ErrorContext = {}): NewsgraphError {
+  if (error instanceof NewsgraphError) return error.withContext(context);
+  const message = error instanceof Error ? error.message : String(error);
+  return new NewsgraphError('NG_INTERNAL', message, context, { cause: error });
+}
