@@ -14,6 +14,8 @@ export interface DocumentMetadata {
   views?: number;
   /** A photo-credit line ("Photo: …", "Снимка: …"), the credit only. */
   photoCredit?: string;
+  /** Further photo credits, when a page has several. */
+  otherPhotoCredits?: string[];
   byline?: string;
   /** A dateline line as printed ("25 August 2025, 14:03"). */
   dateline?: string;

@@ -18,7 +18,10 @@ export const ERROR_CATALOGUE = {
   NG_INPUT_UNSUPPORTED: { status: 415, summary: 'The input kind is not supported.' },
   NG_HTML_NO_CONTENT: { status: 422, summary: 'No article text could be extracted from the page.' },
   NG_JSONL_PARSE: { status: 400, summary: 'A JSONL line is not valid JSON.' },
-  NG_JSONL_RECORD: { status: 422, summary: 'A JSONL record lacks text or has fields of the wrong type.' },
+  NG_JSONL_RECORD: {
+    status: 422,
+    summary: 'A JSONL record lacks text or has fields of the wrong type.',
+  },
   NG_DATE_INVALID: { status: 400, summary: 'A date is not a valid YYYY-MM-DD calendar date.' },
   NG_PIPELINE_CONFIG: { status: 500, summary: 'The pipeline stages do not fit together.' },
   NG_INTERNAL: { status: 500, summary: 'An unexpected internal error.' },
@@ -53,7 +56,12 @@ export class NewsgraphError extends Error {
   readonly code: ErrorCode;
   readonly context: ErrorContext;
 
-  constructor(code: ErrorCode, message: string, context: ErrorContext = {}, options?: ErrorOptions) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    context: ErrorContext = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.name = 'NewsgraphError';
     this.code = code;
@@ -65,9 +73,14 @@ export class NewsgraphError extends Error {
   }
 
   withContext(context: ErrorContext): NewsgraphError {
-    return new NewsgraphError(this.code, this.message, { ...this.context, ...context }, {
-      cause: this.cause,
-    });
+    return new NewsgraphError(
+      this.code,
+      this.message,
+      { ...this.context, ...context },
+      {
+        cause: this.cause,
+      },
+    );
   }
 
   /** One line for a terminal: `file:line: NG_CODE: message`. */

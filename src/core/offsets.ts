@@ -51,9 +51,14 @@ export class OffsetMap {
   spanToRaw(span: Span): Span {
     const start = this.toRaw(span.start);
     if (span.end <= span.start) return { start, end: start };
+    // The end is taken from the piece holding the span's last character, so a span that ends
+    // where an inserted separator begins does not reach over the raw text the separator skips.
     const last = this.findPiece(span.end - 1);
-    let end = this.toRaw(span.end);
-    if (last && last.cleanLength !== last.rawLength) end = last.raw + last.rawLength;
+    if (!last) return { start, end: start + (span.end - span.start) };
+    const end =
+      last.cleanLength === last.rawLength
+        ? last.raw + (span.end - last.clean)
+        : last.raw + last.rawLength;
     return { start, end: Math.max(start, end) };
   }
 
@@ -73,49 +78,50 @@ export class OffsetMap {
     );
   }
 
-  /** Compose: `this` maps C→B, `inner` maps B→A; the result maps C→A. */
-  compose(inner: OffsetMap): OffsetMap {
-    const out = new OffsetMapBuilder();
-    for (const piece of this.pieces) {
-      if (piece.cleanLength !== piece.rawLength) {
-        const raw = inner.spanToRaw({ start: piece.raw, end: piece.raw + piece.rawLength });
-        out.replaced(piece.cleanLength, raw.start, raw.end - raw.start);
-        continue;
-      }
-      // A verbatim piece may straddle several pieces of the inner map: split it there.
-      let done = 0;
-      while (done < piece.cleanLength) {
-        const at = piece.raw + done;
-        const innerPiece = inner.findPiece(at);
-        if (!innerPiece) {
-          out.copied(piece.cleanLength - done, at);
-          break;
-        }
-        const left = innerPiece.clean + innerPiece.cleanLength - at;
-        const take = Math.max(1, Math.min(left, piece.cleanLength - done));
-        if (innerPiece.cleanLength === innerPiece.rawLength) {
-          out.copied(take, innerPiece.raw + (at - innerPiece.clean));
-        } else {
-          const raw = inner.spanToRaw({ start: at, end: at + take });
-          out.replaced(take, raw.start, raw.end - raw.start);
-        }
-        done += take;
+  /**
+   * The pieces covering clean range `[start, end)`, re-based so that `start` is clean offset 0.
+   * Verbatim pieces are cut exactly; a replaced piece cut in part keeps its whole raw range.
+   */
+  slice(start: number, end: number): OffsetPiece[] {
+    const out: OffsetPiece[] = [];
+    let i = this.indexOf(start);
+    for (; i < this.pieces.length; i++) {
+      const p = this.pieces[i];
+      if (!p || p.clean >= end) break;
+      const from = Math.max(start, p.clean);
+      const to = Math.min(end, p.clean + p.cleanLength);
+      if (to <= from) continue;
+      if (p.cleanLength === p.rawLength) {
+        const raw = p.raw + (from - p.clean);
+        out.push({ clean: from - start, raw, cleanLength: to - from, rawLength: to - from });
+      } else {
+        out.push({
+          clean: from - start,
+          raw: p.raw,
+          cleanLength: to - from,
+          rawLength: p.rawLength,
+        });
       }
     }
-    return out.build();
+    return out;
   }
 
   private findPiece(clean: number): OffsetPiece | undefined {
+    return this.pieces[this.indexOf(clean)];
+  }
+
+  /** Index of the last piece starting at or before `clean` (0 when none does). */
+  private indexOf(clean: number): number {
     const pieces = this.pieces;
     let lo = 0;
     let hi = pieces.length - 1;
-    let found: OffsetPiece | undefined;
+    let found = 0;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const piece = pieces[mid];
       if (!piece) break;
       if (piece.clean <= clean) {
-        found = piece;
+        found = mid;
         lo = mid + 1;
       } else {
         hi = mid - 1;
@@ -156,14 +162,20 @@ export class OffsetMapBuilder {
   replaced(length: number, raw: number, rawLength: number): void {
     if (length <= 0) return;
     if (length === rawLength) {
-      // Same length but different characters: still a replacement, kept as its own piece
-      // with a marker length so it is not merged with verbatim neighbours.
-      this.pieces.push({ clean: this.cleanLength, raw, cleanLength: length, rawLength: length });
-      this.cleanLength += length;
+      // Same length (a curly quote made straight): offsets inside still map one to one.
+      this.copied(length, raw);
       return;
     }
     this.pieces.push({ clean: this.cleanLength, raw, cleanLength: length, rawLength });
     this.cleanLength += length;
+  }
+
+  /** Appends pieces (as returned by `OffsetMap.slice`) at the current clean end. */
+  appendPieces(pieces: readonly OffsetPiece[]): void {
+    for (const p of pieces) {
+      if (p.cleanLength === p.rawLength) this.copied(p.cleanLength, p.raw);
+      else this.replaced(p.cleanLength, p.raw, p.rawLength);
+    }
   }
 
   build(): OffsetMap {

@@ -46,8 +46,14 @@ export interface Pipeline {
   run(doc: Document): Document;
 }
 
-export function buildPipeline(stages: readonly Stage[]): Pipeline {
-  const assignedBy = new Map<LayerName, string>();
+/**
+ * Checks and builds a pipeline. `provided` are the layers documents arrive with (ingest's).
+ */
+export function buildPipeline(
+  stages: readonly Stage[],
+  provided: readonly LayerName[] = [],
+): Pipeline {
+  const assignedBy = new Map<LayerName, string>(provided.map((layer) => [layer, 'ingest']));
   for (const stage of stages) {
     for (const layer of stage.requires) {
       if (!assignedBy.has(layer)) {

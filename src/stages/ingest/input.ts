@@ -3,6 +3,7 @@
  * Files, directories, JSONL lines, standard input and (later) API bodies all become this.
  */
 import type { InputFormat } from '../../core/document.js';
+import type { Warning } from '../../core/errors.js';
 
 export interface ArticleInput {
   /** The caller's id (a JSONL line's `id`); else the content hash is used. */
@@ -23,6 +24,7 @@ export interface ArticleInput {
   url?: string;
   /** Encoding the text was decoded from, and its warnings, when read from bytes. */
   encoding?: string;
+  warnings?: Warning[];
   /** Where it came from, for error lines: a path or `-`, and a JSONL line number. */
   origin: { file: string; line?: number };
 }

@@ -1,0 +1,190 @@
+/**
+ * Segmentation: sentences and tokens (POS, lemma) from wink-nlp, stored as spans over the
+ * clean text. wink-nlp reads the whole text once; refiners then fix what it gets wrong on news:
+ *
+ * 1. `splitAtParagraphs` — a sentence never crosses a line break: a title or a line without
+ *    final punctuation must not merge with the next paragraph.
+ * 2. `mergeShreds` — a quote mark must not be cut off its quotation: a closing quote mark that
+ *    starts a sentence after one with an unclosed quotation moves back to it; a "sentence" that is
+ *    only punctuation, or that starts with a closing quote mark and goes on with the
+ *    attribution (`“…“, said Kallas.`, `?" asked Smith.`), joins the sentence before it.
+ */
+import winkNLP, { type ItsHelpers, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Document, Sentence, Token } from '../../core/document.js';
+import type { Stage } from '../../pipeline/pipeline.js';
+import { isProcessable } from '../language/language.js';
+
+let nlp: WinkMethods | undefined;
+let its: ItsHelpers | undefined;
+
+/** The shared wink-nlp instance (loading the model costs ~100 ms: once per process). */
+export function wink(): { nlp: WinkMethods; its: ItsHelpers } {
+  if (!nlp || !its) {
+    nlp = winkNLP(model);
+    its = nlp.its;
+  }
+  return { nlp, its };
+}
+
+interface Draft {
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
+  const { nlp, its } = wink();
+  const doc = nlp.readDoc(text);
+  const words = doc.tokens();
+  const values = words.out(its.value) as string[];
+  const spaces = words.out(its.precedingSpaces) as string[];
+  const pos = words.out(its.pos) as string[];
+  // wink-nlp types its.lemma with an addon signature that `out` does not accept; it works.
+  const lemmas = words.out(its.lemma as unknown as typeof its.value) as string[];
+  const normals = words.out(its.normal) as string[];
+  const kinds = words.out(its.type) as string[];
+  const tokens: Token[] = [];
+  // wink-nlp keeps line breaks as tokens; ours are words and punctuation only. `index[i]` is
+  // the number of our tokens before wink token i, to re-base wink's sentence spans.
+  const index = new Int32Array(values.length + 1);
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    index[i] = tokens.length;
+    const value = values[i] ?? '';
+    at += (spaces[i] ?? '').length;
+    if (text.startsWith(value, at) === false) {
+      // wink-nlp keeps original token values; should one differ, find it ahead.
+      const found = text.indexOf(value, at);
+      if (found !== -1) at = found;
+    }
+    if (value.trim() !== '') {
+      // wink-nlp does not know « » „ ‹ ›: they are quote marks like the others.
+      const quote = QUOTE_MARK.test(value);
+      tokens.push({
+        start: at,
+        end: at + value.length,
+        pos: quote ? 'PUNCT' : (pos[i] ?? 'X'),
+        lemma: lemmas[i] ?? value,
+        normal: normals[i] ?? value.toLowerCase(),
+        kind: quote ? 'punctuation' : (kinds[i] ?? 'word'),
+      });
+    }
+    at += value.length;
+  }
+  index[values.length] = tokens.length;
+  const drafts: Draft[] = [];
+  for (const [first, last] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+    const tokenStart = index[first] ?? 0;
+    const tokenEnd = index[last + 1] ?? tokens.length;
+    if (tokenEnd > tokenStart) drafts.push({ tokenStart, tokenEnd });
+  }
+  return { tokens, drafts };
+}
+
+function splitAtParagraphs(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const draft of drafts) {
+    let start = draft.tokenStart;
+    for (let i = draft.tokenStart + 1; i < draft.tokenEnd; i++) {
+      const prev = tokens[i - 1];
+      const cur = tokens[i];
+      if (prev && cur && text.slice(prev.end, cur.start).includes('\n')) {
+        out.push({ tokenStart: start, tokenEnd: i });
+        start = i;
+      }
+    }
+    out.push({ tokenStart: start, tokenEnd: draft.tokenEnd });
+  }
+  return out;
+}
+
+const QUOTE_MARK = /^[”“"'’‘»«„‟‹›]$/;
+const CLOSING_QUOTE = /^[”“"'’‘»«„]/;
+const QUOTES_IN = /[”“"«»„‟]/g;
+const PUNCT_ONLY = /^[\p{P}\p{S}\s]*$/u;
+const ATTRIBUTION_START = /^[”“"'’‘»«„]?\s*(?:[,;:—–-]|\p{Ll})/u;
+const QUOTE_END = /[”“"'’»«„]\s*$/;
+
+function mergeShreds(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const next of drafts) {
+    const draft = { ...next };
+    const prev = out[out.length - 1];
+    const prevFirst = prev && tokens[prev.tokenStart];
+    const prevLast = prev && tokens[prev.tokenEnd - 1];
+    let first = tokens[draft.tokenStart];
+    if (prev && prevFirst && prevLast && first) {
+      const sameLine = !text.slice(prevLast.end, first.start).includes('\n');
+      const prevText = text.slice(prevFirst.start, prevLast.end);
+      // A quotation left open in the previous sentence is closed by this leading quote mark.
+      const unclosed = (prevText.match(QUOTES_IN)?.length ?? 0) % 2 === 1;
+      if (
+        sameLine &&
+        unclosed &&
+        first.kind === 'punctuation' &&
+        QUOTE_MARK.test(text.slice(first.start, first.end))
+      ) {
+        prev.tokenEnd += 1;
+        draft.tokenStart += 1;
+        if (draft.tokenStart >= draft.tokenEnd) continue;
+        first = tokens[draft.tokenStart];
+      }
+    }
+    const last = tokens[draft.tokenEnd - 1];
+    const lastOfPrev = prev && tokens[prev.tokenEnd - 1];
+    if (prev && first && last && lastOfPrev) {
+      const sameLine = !text.slice(lastOfPrev.end, first.start).includes('\n');
+      const own = text.slice(first.start, last.end);
+      const prevEnd = text.slice(lastOfPrev.start, lastOfPrev.end);
+      const shred =
+        PUNCT_ONLY.test(own) ||
+        (CLOSING_QUOTE.test(own) && ATTRIBUTION_START.test(own)) ||
+        (QUOTE_END.test(prevEnd) && /^\p{Ll}/u.test(own));
+      if (sameLine && shred) {
+        prev.tokenEnd = draft.tokenEnd;
+        continue;
+      }
+    }
+    out.push(draft);
+  }
+  return out;
+}
+
+export function segmentText(text: string): { tokens: Token[]; sentences: Sentence[] } {
+  const { tokens, drafts } = tokenize(text);
+  const refined = mergeShreds(text, tokens, splitAtParagraphs(text, tokens, drafts));
+  const sentences: Sentence[] = [];
+  for (const d of refined) {
+    const first = tokens[d.tokenStart];
+    const last = tokens[d.tokenEnd - 1];
+    if (!first || !last) continue;
+    sentences.push({
+      start: first.start,
+      end: last.end,
+      tokenStart: d.tokenStart,
+      tokenEnd: d.tokenEnd,
+    });
+  }
+  return { tokens, sentences };
+}
+
+export function segmentStage(): Stage {
+  return {
+    name: 'segment',
+    requires: ['language', 'paragraphs'],
+    assigns: ['sentences', 'tokens'],
+    init: async () => {
+      wink();
+    },
+    process(doc: Document) {
+      if (!isProcessable(doc)) {
+        doc.sentences = [];
+        doc.tokens = [];
+        return;
+      }
+      const { tokens, sentences } = segmentText(doc.text);
+      doc.tokens = tokens;
+      doc.sentences = sentences;
+    },
+  };
+}
