@@ -176,7 +176,9 @@ export function ingestArticle(input: ArticleInput, options: IngestOptions = {}):
   }
 
   let published: string | null = null;
-  const fromDateline = cleaned.metadata.dateline ? datelineDate(cleaned.metadata.dateline) : undefined;
+  const fromDateline = cleaned.metadata.dateline
+    ? datelineDate(cleaned.metadata.dateline)
+    : undefined;
   const carried = input.date ?? cleaned.published ?? fromDateline ?? null;
   if (carried) {
     published = isoDate(carried) ?? null;

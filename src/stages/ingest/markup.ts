@@ -181,7 +181,9 @@ const SPACES =
 const SPACE_BEFORE_PUNCT = /(?<=[\p{L}\p{N})"”’])[ ]+(?=[,.;:!?)](?:\s|$))/gu;
 // Parentheses emptied by stripped links: "Eduardo Campos  ()".
 const EMPTY_PARENS = /[ ]+\([ ]*\)/g;
-const ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g;
+// Zero-width characters and soft hyphens (an alternation: a class would join ZWJ sequences).
+const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g;
+const HAS_ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/;
 const LINE_EDGES = /^[ ]+|[ ]+$/gm;
 const CR = /\r\n?|\u2028|\u2029|\u0085/g;
 
@@ -189,8 +191,7 @@ const CR = /\r\n?|\u2028|\u2029|\u0085/g;
 export function normaliseSpacing(text: MappedText): MappedText {
   let out = text;
   if (/[\r\u2028\u2029\u0085]/.test(out.text)) out = out.replace(CR, () => '\n');
-  if (/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/.test(out.text))
-    out = out.replace(ZERO_WIDTH, () => '');
+  if (HAS_ZERO_WIDTH.test(out.text)) out = out.replace(ZERO_WIDTH, () => '');
   out = out.replace(SPACES, () => ' ');
   if (out.text.includes('(')) out = out.replace(EMPTY_PARENS, () => '');
   out = out.replace(SPACE_BEFORE_PUNCT, () => '');

@@ -23,7 +23,10 @@ interface Ran {
   stderr: string;
 }
 
-async function cli(args: string[], options: { cwd?: string; stdin?: Buffer | string } = {}): Promise<Ran> {
+async function cli(
+  args: string[],
+  options: { cwd?: string; stdin?: Buffer | string } = {},
+): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -91,7 +94,10 @@ test('a .txt file gives one JSON object with the contract fields', async () => {
 test('standard input is read when there is no argument or "-"', async () => {
   const r = await cli(['extract'], { stdin: ARTICLE });
   assert.equal(r.code, 0, r.stderr);
-  assert.equal((JSON.parse(r.stdout) as ExtractionResult).document.title, 'Coalition talks collapse in Vienna');
+  assert.equal(
+    (JSON.parse(r.stdout) as ExtractionResult).document.title,
+    'Coalition talks collapse in Vienna',
+  );
   const dash = await cli(['extract', '-', '--format', 'jsonl'], { stdin: ARTICLE });
   assert.equal(dash.stdout.trim().split('\n').length, 1);
 });
@@ -99,7 +105,12 @@ test('standard input is read when there is no argument or "-"', async () => {
 test('a JSONL file: one line per record in input order, ids kept, a bad line reported by number', async () => {
   const dir = workdir();
   const lines = [
-    JSON.stringify({ id: 'n1', title: 'First', text: 'The cabinet resigned on Monday.', date: '2007-01-02' }),
+    JSON.stringify({
+      id: 'n1',
+      title: 'First',
+      text: 'The cabinet resigned on Monday.',
+      date: '2007-01-02',
+    }),
     '{"id": "n2", "title": "Broken", "text": "unterminated',
     JSON.stringify({ id: 'n3', title: 'Third', text: 'Troops left the city.' }),
     JSON.stringify({ id: 'n4', title: 'No text' }),
@@ -108,8 +119,14 @@ test('a JSONL file: one line per record in input order, ids kept, a bad line rep
   writeFileSync(join(dir, 'batch.jsonl'), lines.join('\n'));
   const r = await cli(['extract', 'batch.jsonl', '--date', '2001-01-01'], { cwd: dir });
   assert.equal(r.code, 1);
-  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as ExtractionResult);
-  assert.deepEqual(out.map((o) => o.id), ['n1', 'n3']);
+  const out = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ExtractionResult);
+  assert.deepEqual(
+    out.map((o) => o.id),
+    ['n1', 'n3'],
+  );
   assert.equal(out[0]?.document.published, '2007-01-02');
   assert.equal(out[1]?.document.published, '2001-01-01');
   assert.match(r.stderr, /batch\.jsonl:2: NG_JSONL_PARSE: /);
@@ -120,13 +137,19 @@ test('--format json with several documents prints one array', async () => {
   const dir = workdir();
   writeFileSync(
     join(dir, 'two.jsonl'),
-    [{ id: 'a', text: 'The vote passed.' }, { id: 'b', text: 'The vote failed.' }]
+    [
+      { id: 'a', text: 'The vote passed.' },
+      { id: 'b', text: 'The vote failed.' },
+    ]
       .map((o) => JSON.stringify(o))
       .join('\n'),
   );
   const r = await cli(['extract', 'two.jsonl', '--format', 'json'], { cwd: dir });
   const parsed = JSON.parse(r.stdout) as ExtractionResult[];
-  assert.deepEqual(parsed.map((p) => p.id), ['a', 'b']);
+  assert.deepEqual(
+    parsed.map((p) => p.id),
+    ['a', 'b'],
+  );
 });
 
 test('an HTML page: Readability text and page metadata; its published time wins over --date', async () => {
@@ -174,8 +197,14 @@ test('Windows-1251 with and without a declared charset, never mojibake', async (
 test('bad inputs each fail with their code and do not stop the others', async () => {
   const dir = workdir();
   writeFileSync(join(dir, 'empty.txt'), '');
-  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
-  writeFileSync(join(dir, 'nothing.html'), '<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>');
+  writeFileSync(
+    join(dir, 'binary.txt'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+  );
+  writeFileSync(
+    join(dir, 'nothing.html'),
+    '<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>',
+  );
   writeFileSync(join(dir, 'huge.txt'), `Title\n\n${'word '.repeat(5000)}`);
   writeFileSync(join(dir, 'good.txt'), ARTICLE);
   const cases: [string, RegExp][] = [
@@ -225,12 +254,18 @@ test('a directory of mixed files: every readable file in order, the rest reporte
   mkdirSync(join(dir, 'in', 'sub'), { recursive: true });
   writeFileSync(join(dir, 'in', 'a.txt'), ARTICLE);
   writeFileSync(join(dir, 'in', 'b.jsonl'), JSON.stringify({ id: 'j1', text: 'Parliament met.' }));
-  writeFileSync(join(dir, 'in', 'sub', 'c.html'), '<p>The minister resigned on Sunday after weeks of pressure from the coalition.</p>');
+  writeFileSync(
+    join(dir, 'in', 'sub', 'c.html'),
+    '<p>The minister resigned on Sunday after weeks of pressure from the coalition.</p>',
+  );
   writeFileSync(join(dir, 'in', 'd.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0]));
   writeFileSync(join(dir, 'in', 'notes.pdf'), '%PDF-1.4');
   const r = await cli(['extract', 'in'], { cwd: dir });
   assert.equal(r.code, 1);
-  const ids = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as ExtractionResult).document.metadata.format);
+  const ids = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as ExtractionResult).document.metadata.format);
   assert.deepEqual(ids, ['txt', 'jsonl', 'html']);
   assert.match(r.stderr, /in\/d\.txt: NG_INPUT_BINARY/);
   assert.match(r.stderr, /skipped 1 file\(s\)/);
@@ -239,7 +274,10 @@ test('a directory of mixed files: every readable file in order, the rest reporte
 test('usage errors and missing inputs exit 2 with a code', async () => {
   const missing = await cli(['extract', 'no/such/file.txt']);
   assert.equal(missing.code, 2);
-  assert.match(missing.stderr, /NG_INPUT_NOT_FOUND: no such file or directory: no\/such\/file\.txt/);
+  assert.match(
+    missing.stderr,
+    /NG_INPUT_NOT_FOUND: no such file or directory: no\/such\/file\.txt/,
+  );
   const option = await cli(['extract', '--bogus']);
   assert.equal(option.code, 2);
   assert.match(option.stderr, /NG_USAGE: /);
@@ -263,9 +301,12 @@ test('the built binary runs: help, exit codes, stdin', async () => {
   const bin = join(ROOT, 'bin', 'newsgraph.js');
   const help = await run(process.execPath, [bin, '--help']);
   assert.match(help.stdout, /Usage: newsgraph/);
-  await assert.rejects(run(process.execPath, [bin, 'extract', 'missing.txt']), (e: { code?: number; stderr?: string }) => {
-    assert.equal(e.code, 2);
-    assert.match(e.stderr ?? '', /NG_INPUT_NOT_FOUND/);
-    return true;
-  });
+  await assert.rejects(
+    run(process.execPath, [bin, 'extract', 'missing.txt']),
+    (e: { code?: number; stderr?: string }) => {
+      assert.equal(e.code, 2);
+      assert.match(e.stderr ?? '', /NG_INPUT_NOT_FOUND/);
+      return true;
+    },
+  );
 });

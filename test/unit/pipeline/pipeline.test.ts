@@ -31,7 +31,11 @@ const configError = (pattern: RegExp) => (e: unknown) =>
 
 test('a stage that needs a layer no earlier stage assigns is refused at build time', () => {
   assert.throws(
-    () => buildPipeline([stage('segment', ['language'], ['sentences']), stage('language', [], ['language'])]),
+    () =>
+      buildPipeline([
+        stage('segment', ['language'], ['sentences']),
+        stage('language', [], ['language']),
+      ]),
     configError(/stage "segment" requires layer "language".*segment → language/),
   );
 });
@@ -61,7 +65,9 @@ test('a non-English document gets its language, no sentences and a warning', asy
   const pipeline = defaultPipeline();
   await pipeline.init();
   const doc = pipeline.run(
-    handMade('Министрите на външните работи се срещнаха във Виена във вторник и се договориха да продължат преговорите.'),
+    handMade(
+      'Министрите на външните работи се срещнаха във Виена във вторник и се договориха да продължат преговорите.',
+    ),
   );
   assert.equal(doc.language?.code, 'bg');
   assert.deepEqual(doc.sentences, []);

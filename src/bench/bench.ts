@@ -1,0 +1,208 @@
+/**
+ * Throughput and memory of the whole pipeline, measured against the floor it stands on:
+ * wink-nlp's own pass (readDoc, then every token's POS and lemma) over the same texts, in the
+ * same process. The ratio, not the absolute speed, is what we track: it does not depend on
+ * the machine.
+ */
+import { readFileSync } from 'node:fs';
+import { NewsgraphError } from '../core/errors.js';
+import { createExtractor } from '../extract.js';
+import type { ArticleInput } from '../stages/ingest/input.js';
+import { parseJsonlRecord } from '../stages/ingest/sources.js';
+import { wink } from '../stages/segment/segment.js';
+
+export interface BenchOptions {
+  corpusPath: string;
+  /** Documents read from the corpus (default: all). */
+  limit?: number;
+  /** Measured runs; the median is reported (default 5). One warm-up run comes first. */
+  runs?: number;
+}
+
+export interface StageRow {
+  stage: string;
+  msPer1000Docs: number;
+  share: number;
+}
+
+export interface BenchReport {
+  corpus: string;
+  documents: number;
+  characters: number;
+  sentences: number;
+  tokens: number;
+  runs: number;
+  /** Median wall time of one pass over the documents, ms. */
+  pipelineMs: number;
+  baselineMs: number;
+  docsPerSecond: number;
+  sentencesPerSecond: number;
+  tokensPerSecond: number;
+  baselineDocsPerSecond: number;
+  /** Pipeline throughput ÷ baseline throughput (1 = as fast as wink-nlp alone). */
+  ratioToBaseline: number;
+  /** Peak resident memory of the process after the baseline runs, then after all runs. */
+  baselinePeakRssMB: number;
+  peakRssMB: number;
+  stages: StageRow[];
+  node: string;
+}
+
+/** Reads corpus records as ArticleInputs; bad lines are skipped and counted. */
+export function loadCorpus(path: string, limit = Infinity): ArticleInput[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new NewsgraphError(
+      'NG_INPUT_NOT_FOUND',
+      `corpus not found: ${path} (the shared corpus lives in ../shared/corpus; pass --corpus FILE)`,
+    );
+  }
+  const inputs: ArticleInput[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && inputs.length < limit; i++) {
+    const line = lines[i];
+    if (!line?.trim()) continue;
+    try {
+      inputs.push(parseJsonlRecord(line, { file: path, line: i + 1 }));
+    } catch {
+      // A bad line is not a benchmark's concern; the extract tests cover it.
+    }
+  }
+  if (inputs.length === 0) {
+    throw new NewsgraphError('NG_INPUT_EMPTY', `no usable record in ${path}`);
+  }
+  return inputs;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+const rssMB = () => process.resourceUsage().maxRSS / 1024;
+
+/** wink-nlp's own pass: what any wink-based tagger must spend at least. */
+function baselinePass(texts: readonly string[]): number {
+  const { nlp, its } = wink();
+  let sink = 0;
+  for (const text of texts) {
+    const tokens = nlp.readDoc(text).tokens();
+    sink += tokens.out(its.pos).length;
+    sink += tokens.out(its.lemma as unknown as typeof its.value).length;
+  }
+  return sink;
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchReport> {
+  const inputs = loadCorpus(options.corpusPath, options.limit);
+  const runs = Math.max(1, options.runs ?? 5);
+  // The baseline reads the same characters the pipeline is given.
+  const texts = inputs.map((i) => (i.title ? `${i.title}\n\n${i.text ?? ''}` : (i.text ?? '')));
+  const extractor = createExtractor();
+  await extractor.init();
+
+  let sentences = 0;
+  let tokens = 0;
+  let characters = 0;
+  const pipelinePass = (): void => {
+    sentences = 0;
+    tokens = 0;
+    characters = 0;
+    for (const input of inputs) {
+      try {
+        const doc = extractor.document(input);
+        sentences += doc.sentences?.length ?? 0;
+        tokens += doc.tokens?.length ?? 0;
+        characters += doc.text.length;
+      } catch {
+        // Documents that fail (empty after cleaning) cost what they cost, like in production.
+      }
+    }
+  };
+
+  // Warm-up: JIT, model loading, caches.
+  baselinePass(texts);
+  const baselineTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    baselinePass(texts);
+    baselineTimes.push(performance.now() - t0);
+  }
+  const baselinePeakRssMB = rssMB();
+
+  pipelinePass();
+  extractor.pipeline.timings.reset();
+  const pipelineTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    pipelinePass();
+    pipelineTimes.push(performance.now() - t0);
+  }
+  const peakRssMB = rssMB();
+
+  const pipelineMs = median(pipelineTimes);
+  const baselineMs = median(baselineTimes);
+  const timings = extractor.pipeline.timings;
+  const stageTotal = [...timings.ms.values()].reduce((a, b) => a + b, 0);
+  const docsMeasured = Math.max(1, runs * inputs.length);
+  const stages = [...timings.ms.entries()].map(([stage, ms]) => ({
+    stage,
+    msPer1000Docs: (ms / docsMeasured) * 1000,
+    share: stageTotal ? ms / stageTotal : 0,
+  }));
+  const perSecond = (n: number) => (pipelineMs ? (n / pipelineMs) * 1000 : 0);
+  return {
+    corpus: options.corpusPath,
+    documents: inputs.length,
+    characters,
+    sentences,
+    tokens,
+    runs,
+    pipelineMs,
+    baselineMs,
+    docsPerSecond: perSecond(inputs.length),
+    sentencesPerSecond: perSecond(sentences),
+    tokensPerSecond: perSecond(tokens),
+    baselineDocsPerSecond: baselineMs ? (inputs.length / baselineMs) * 1000 : 0,
+    ratioToBaseline: pipelineMs ? baselineMs / pipelineMs : 0,
+    baselinePeakRssMB,
+    peakRssMB,
+    stages,
+    node: process.version,
+  };
+}
+
+const fixed = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The report as a table for people (README figures are pasted from it). */
+export function formatBench(report: BenchReport): string {
+  const rows: [string, string][] = [
+    ['documents', `${fixed(report.documents)} (${fixed(report.characters)} characters)`],
+    ['runs', `${report.runs} (median, after a warm-up)`],
+    ['docs/s', fixed(report.docsPerSecond, 1)],
+    ['sentences/s', fixed(report.sentencesPerSecond)],
+    ['tokens/s', fixed(report.tokensPerSecond)],
+    [
+      'baseline docs/s',
+      `${fixed(report.baselineDocsPerSecond, 1)} (wink-nlp readDoc + POS + lemma)`,
+    ],
+    ['ratioToBaseline', `${report.ratioToBaseline.toFixed(2)} (≥ 0.50 required)`],
+    [
+      'peak RSS',
+      `${fixed(report.peakRssMB)} MB (baseline alone: ${fixed(report.baselinePeakRssMB)} MB)`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  const lines = rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+  lines.push('', `${'stage'.padEnd(10)}  ${'ms/1000 docs'.padStart(12)}  ${'share'.padStart(6)}`);
+  for (const s of report.stages) {
+    lines.push(
+      `${s.stage.padEnd(10)}  ${fixed(s.msPer1000Docs, 1).padStart(12)}  ${`${(s.share * 100).toFixed(1)}%`.padStart(6)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
