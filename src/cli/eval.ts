@@ -54,7 +54,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const extract: Extract = async (input) => extractor.extract(input);
   const misses = values.misses ?? false;
   if (values.plover) {
-    const report = await evalPlover(resolve(io.cwd, values.plover), extract);
+    const ploverPath = io.cwd === process.cwd() ? values.plover : resolve(io.cwd, values.plover);
+    const report = await evalPlover(ploverPath, extract);
     io.stdout.write(
       values.json ? `${JSON.stringify(report)}\n` : formatPloverReport(report, { misses }),
     );

@@ -37,6 +37,14 @@ others printed); 2 nothing could be done. Every error line carries a stable NG_ 
 const FORMATS = ['json', 'jsonl', 'table', 'gdelt', 'polecat'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** Indented JSON, with the offset map's four-number rows kept on one line each. */
+export function prettyJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /\[\s+(\d+),\s+(\d+),\s+(\d+),\s+(\d+)\s+\]/g,
+    '[$1, $2, $3, $4]',
+  );
+}
+
 /** Writes results as they come, in the chosen layout. */
 interface Printer {
   add(result: ExtractionResult): void;
@@ -82,13 +90,13 @@ function createPrinter(io: CliIO, format: Format | undefined): Printer {
         count++;
         if (count === 1) held = result;
         else {
-          if (count === 2) io.stdout.write(`[\n${JSON.stringify(held, null, 2)}`);
-          io.stdout.write(`,\n${JSON.stringify(result, null, 2)}`);
+          if (count === 2) io.stdout.write(`[\n${prettyJson(held)}`);
+          io.stdout.write(`,\n${prettyJson(result)}`);
           held = undefined;
         }
       },
       end() {
-        if (count === 1) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
+        if (count === 1) io.stdout.write(`${prettyJson(held)}\n`);
         else if (count > 1) io.stdout.write('\n]\n');
         else io.stdout.write('[]\n');
       },
@@ -109,7 +117,7 @@ function createPrinter(io: CliIO, format: Format | undefined): Printer {
       held = undefined;
     },
     end() {
-      if (count === 1) io.stdout.write(`${JSON.stringify(held, null, 2)}\n`);
+      if (count === 1) io.stdout.write(`${prettyJson(held)}\n`);
     },
   };
 }
