@@ -15,6 +15,8 @@ export interface ExtractorOptions {
   fallbackDate?: string | null;
   /** Maximum size of one document (bytes of a file, characters of a decoded text). */
   maxBytes?: number;
+  /** Users' knowledge-base files, loaded over the built-in KB (`--kb`). */
+  kbOverlays?: string[];
   pipeline?: Pipeline;
 }
 
@@ -27,7 +29,9 @@ export interface Extractor {
 }
 
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
-  const pipeline = options.pipeline ?? defaultPipeline();
+  const pipeline =
+    options.pipeline ??
+    defaultPipeline(options.kbOverlays?.length ? { kb: { overlays: options.kbOverlays } } : {});
   const ingestOptions = {
     fallbackDate: options.fallbackDate ?? null,
     maxChars: options.maxBytes ?? DEFAULT_MAX_BYTES,

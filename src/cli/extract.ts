@@ -15,6 +15,7 @@ import { DEFAULT_MAX_BYTES } from '../stages/ingest/decode.js';
 import { checkPaths, readSources } from '../stages/ingest/sources.js';
 import { dateOption, integerOption, parseCommandArgs } from './args.js';
 import type { CliIO } from './io.js';
+import { readConfig } from './config.js';
 import { formatTable } from './table.js';
 
 export const HELP = `Usage: newsgraph extract [INPUT...] [options]
@@ -28,6 +29,9 @@ Options:
   --format FORMAT      json (default for one document), jsonl (default for several), table
   --encoding NAME      character encoding of the input files (default: detected)
   --max-bytes N        maximum size of one document (default ${DEFAULT_MAX_BYTES})
+  --kb FILE            your own actors (JSONL, docs/kb.md), over the built-in KB; repeatable
+  --config FILE        settings file (default ./newsgraph.config.json when present):
+                       {"kb": ["my-actors.jsonl"]}
   -h, --help           this help
 
 Exit status: 0 all documents processed; 1 some failed (reported on standard error, the
@@ -129,6 +133,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     encoding: { type: 'string' },
     'max-bytes': { type: 'string' },
     kb: { type: 'string', multiple: true },
+    config: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -142,14 +147,15 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (format === 'gdelt' || format === 'polecat') {
     throw new NewsgraphError('NG_USAGE', `--format ${format} arrives with the event store`);
   }
-  if (values.kb?.length) {
-    throw new NewsgraphError('NG_USAGE', '--kb arrives with the knowledge base (actors)');
-  }
   const fallbackDate = dateOption(values.date, '--date');
   const maxBytes = integerOption(values['max-bytes'], '--max-bytes') ?? DEFAULT_MAX_BYTES;
   await checkPaths(positionals, io.cwd);
 
-  const extractor = createExtractor({ fallbackDate, maxBytes });
+  const kbOverlays = [...readConfig(io.cwd, values.config).kb, ...(values.kb ?? [])].map((f) =>
+    resolve(io.cwd, f),
+  );
+  await checkPaths(kbOverlays, io.cwd);
+  const extractor = createExtractor({ fallbackDate, maxBytes, kbOverlays });
   await extractor.init();
   const several = await namesSeveral(positionals, io.cwd);
   const printer = createPrinter(io, format ?? (several ? 'jsonl' : undefined));

@@ -23,10 +23,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'measure throughput and memory against the wink-nlp baseline',
     load: () => import('./bench.js'),
   },
+  kb: {
+    summary: 'check, show and import knowledge-base actors (kb check | show | import petrarch)',
+    load: () => import('./kb.js'),
+  },
 };
 
 /** Commands of the contract that later work brings; named so users know they are coming. */
-const PLANNED = ['ingest', 'query', 'serve', 'worker', 'kb'];
+const PLANNED = ['ingest', 'query', 'serve', 'worker'];
 
 export const MAIN_HELP = `newsgraph — structured, sourced data about world politics from news articles
 

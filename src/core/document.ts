@@ -67,6 +67,10 @@ export interface DocumentLayers {
   tokens?: Token[];
   /** Paragraph spans of the body (the title is paragraph 0). */
   paragraphs?: Span[];
+  /** Candidate actor mentions (stages/actors/types.ts MentionCandidate). */
+  mentions?: unknown[];
+  /** Mentions linked to actors (ActorMention); coref adds the ones it resolves. */
+  links?: unknown[];
   actors?: unknown[];
   quotes?: unknown[];
   events?: unknown[];

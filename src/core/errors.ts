@@ -23,6 +23,10 @@ export const ERROR_CATALOGUE = {
     summary: 'A JSONL record lacks text or has fields of the wrong type.',
   },
   NG_DATE_INVALID: { status: 400, summary: 'A date is not a valid YYYY-MM-DD calendar date.' },
+  NG_KB_INVALID: {
+    status: 422,
+    summary: 'A knowledge-base or rule file has a record that fails validation.',
+  },
   NG_PIPELINE_CONFIG: { status: 500, summary: 'The pipeline stages do not fit together.' },
   NG_INTERNAL: { status: 500, summary: 'An unexpected internal error.' },
 } as const;

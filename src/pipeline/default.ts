@@ -4,9 +4,18 @@
  */
 import { languageStage } from '../stages/language/language.js';
 import { segmentStage } from '../stages/segment/segment.js';
+import { actorStages, type ActorStagesOptions } from '../stages/actors/index.js';
 import { INGEST_LAYERS } from '../stages/ingest/ingest.js';
 import { buildPipeline, type Pipeline } from './pipeline.js';
 
-export function defaultPipeline(): Pipeline {
-  return buildPipeline([languageStage(), segmentStage()], INGEST_LAYERS);
+export interface PipelineOptions {
+  /** Knowledge-base files and users' overlays (`--kb`). */
+  kb?: ActorStagesOptions;
+}
+
+export function defaultPipeline(options: PipelineOptions = {}): Pipeline {
+  return buildPipeline(
+    [languageStage(), segmentStage(), ...actorStages(options.kb)],
+    INGEST_LAYERS,
+  );
 }

@@ -97,6 +97,15 @@ export function createLanguageDetector(cld3?: Cld3): LanguageDetector {
         const sample = text.length > CLD3_PREFIX ? text.slice(0, CLD3_PREFIX) : text;
         const result = cld3.findLanguage(sample);
         const code = result.language === 'und' ? 'und' : (result.language.split('-')[0] ?? 'und');
+        // On one short Latin-script sentence cld3 often names a small language with some
+        // confidence ("sv" for a list of names). Letters English lacks (ä, é, ø…) make its
+        // answer credible; without them, English function words or plain ASCII mean English.
+        if (words < 20 && latin > 0.9 && code !== 'en') {
+          const foreignLetters = /[^\x00-\x7f]/.test(sample) && result.probability >= 0.7;
+          if (!foreignLetters && (share >= 0.1 || /^[\x00-\x7f]*$/.test(sample))) {
+            return { code: 'en', confidence: 0.5, method: 'cld3' };
+          }
+        }
         if (result.is_reliable || result.probability >= 0.7) {
           return { code, confidence: result.probability, method: 'cld3' };
         }

@@ -18,10 +18,18 @@ import { isProcessable } from '../language/language.js';
 let nlp: WinkMethods | undefined;
 let its: ItsHelpers | undefined;
 
+/**
+ * The pipe we need from wink-nlp: sentence boundaries and POS tags (lemmas come on demand).
+ * Its default pipe also runs negation, sentiment, named entities and custom entities, which no
+ * stage reads; leaving them out changes no sentence, tag or lemma (checked on 600 corpus
+ * articles) and saves about 40% of wink-nlp's time.
+ */
+export const WINK_PIPE = ['sbd', 'pos'];
+
 /** The shared wink-nlp instance (loading the model costs ~100 ms: once per process). */
 export function wink(): { nlp: WinkMethods; its: ItsHelpers } {
   if (!nlp || !its) {
-    nlp = winkNLP(model);
+    nlp = winkNLP(model, WINK_PIPE);
     its = nlp.its;
   }
   return { nlp, its };

@@ -87,7 +87,8 @@ test('a .txt file gives one JSON object with the contract fields', async () => {
   assert.equal(result.document.metadata.photoCredit, 'Karl Huber / APA');
   assert.deepEqual(result.document.metadata.boilerplate, ['Read more']);
   assert.ok(result.document.text.startsWith('Coalition talks collapse in Vienna\n\nNegotiations'));
-  assert.deepEqual([result.actors, result.quotes, result.events], [[], [], []]);
+  assert.ok(Array.isArray(result.actors));
+  assert.deepEqual([result.quotes, result.events], [[], []]);
   assert.equal(result.id.length, 16);
 });
 
@@ -309,4 +310,47 @@ test('the built binary runs: help, exit codes, stdin', async () => {
       return true;
     },
   );
+});
+
+test('--kb and the config file add users’ own actors; a bad KB file is refused', async () => {
+  const dir = workdir();
+  const actor = {
+    id: 'zorbanian-front',
+    name: 'Zorbanian Liberation Front',
+    type: 'armed_group',
+    code: 'ZZZREB',
+    country: null,
+    aliases: ['Zorbanian Liberation Front', 'ZLF'],
+  };
+  writeFileSync(join(dir, 'mine.jsonl'), `${JSON.stringify(actor)}\n`);
+  writeFileSync(
+    join(dir, 'a.txt'),
+    'Clashes\n\nThe ZLF attacked a convoy on Monday, officials said.',
+  );
+  const withKb = await cli(['extract', 'a.txt', '--kb', 'mine.jsonl'], { cwd: dir });
+  assert.equal(withKb.code, 0, withKb.stderr);
+  const found = (JSON.parse(withKb.stdout) as ExtractionResult).actors.find(
+    (a) => a.id === 'zorbanian-front',
+  );
+  assert.equal(found?.code, 'ZZZREB');
+  assert.deepEqual(
+    found?.mentions.map((m) => m.text),
+    ['ZLF'],
+  );
+
+  writeFileSync(join(dir, 'newsgraph.config.json'), JSON.stringify({ kb: ['mine.jsonl'] }));
+  const withConfig = await cli(['extract', 'a.txt'], { cwd: dir });
+  assert.ok(
+    (JSON.parse(withConfig.stdout) as ExtractionResult).actors.some(
+      (a) => a.id === 'zorbanian-front',
+    ),
+  );
+
+  writeFileSync(join(dir, 'bad.jsonl'), '{"id": "Bad Id", "name": "x"}\n');
+  const bad = await cli(['extract', 'a.txt', '--kb', 'bad.jsonl'], { cwd: dir });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /bad\.jsonl:1: NG_KB_INVALID: id must be a lower-case slug/);
+  const missing = await cli(['extract', 'a.txt', '--kb', 'nope.jsonl'], { cwd: dir });
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /NG_INPUT_NOT_FOUND/);
 });

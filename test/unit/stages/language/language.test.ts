@@ -44,3 +44,13 @@ test('without cld3 the script fallback still separates Cyrillic languages', () =
   assert.equal(guessFromScript(EN).code, 'en');
   assert.equal(guessFromScript('12345 !!!').code, 'und');
 });
+
+test('a short English sentence is English, not a cld3 guess', async () => {
+  const detector = createLanguageDetector(await loadCld3());
+  assert.equal(detector.detect('Putin met European leaders in Moscow.').code, 'en');
+  assert.equal(
+    detector.detect('Russian President Vladimir Putin met Volodymyr Zelensky.').code,
+    'en',
+  );
+  assert.equal(detector.detect('Der Präsident traf die Minister in Berlin.').code, 'de');
+});

@@ -1,0 +1,149 @@
+/**
+ * Normalised tokens: what the alias matcher compares. Case and diacritics are ignored, curly
+ * apostrophes are straight, a possessive "'s" is its own token (so "Russia's" starts with
+ * "russia"), and punctuation inside abbreviations does not split differently in the text and
+ * in the KB ("U.S." and "US" both give "us").
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface WordToken {
+  /** Normalised form. */
+  norm: string;
+  start: number;
+  end: number;
+  /** The token as written starts with a capital letter. */
+  capital: boolean;
+  /** The token as written is all capitals (and has at least two letters). */
+  allCaps: boolean;
+}
+
+const DIACRITICS = /[\u0300-\u036f]/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+
+/** A letter or digit: ASCII by char code (most text), the rest by Unicode class. */
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) {
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  }
+  return LETTER_OR_DIGIT.test(ch);
+}
+
+function isUpper(ch: string): boolean {
+  return ch !== ch.toLowerCase();
+}
+
+export function normalizeWord(word: string): string {
+  const lower = word.toLowerCase();
+  // Only decompose when needed: most words are plain ASCII.
+  const plain = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(DIACRITICS, '') : lower;
+  return plain.includes('.') ? plain.replace(/\./g, '') : plain;
+}
+
+/**
+ * Words of `text[from, to)`: runs of letters and digits; "U.S." and "U.N." (single capitals
+ * each followed by a dot) are one word. A hand-written scanner over char codes: this runs on
+ * every sentence, so plain ASCII words are normalised without regular expressions.
+ */
+export function wordTokens(text: string, from = 0, to = text.length): WordToken[] {
+  const tokens: WordToken[] = [];
+  let i = from;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (!isWordChar(code, code < 128 ? '' : (text[i] ?? ''))) {
+      i++;
+      continue;
+    }
+    let end = i;
+    let ascii = true;
+    let upper = 0;
+    let lower = 0;
+    while (end < to) {
+      const c = text.charCodeAt(end);
+      if (c < 128) {
+        if (c >= 65 && c <= 90) upper++;
+        else if (c >= 97 && c <= 122) lower++;
+        else if (c < 48 || c > 57) break;
+      } else {
+        if (!LETTER_OR_DIGIT.test(text[end] ?? '')) break;
+        ascii = false;
+      }
+      end++;
+    }
+    // "U.S.": one capital and a dot, repeated.
+    if (end === i + 1 && upper === 1 && text.charCodeAt(end) === 46) {
+      let k = end;
+      while (
+        k + 1 < to &&
+        text.charCodeAt(k) === 46 &&
+        isUpper(text[k + 1] ?? '') &&
+        !isWordChar(text.charCodeAt(k + 2), text[k + 2] ?? '')
+      ) {
+        k += 2;
+      }
+      if (k > end && text.charCodeAt(k) === 46) {
+        end = k + 1;
+        upper = (end - i) / 2;
+      }
+    }
+    const w = text.slice(i, end);
+    const first = text[i] ?? '';
+    const capital = ascii ? code >= 65 && code <= 90 : isUpper(first);
+    let norm: string;
+    if (ascii && !w.includes('.')) norm = upper ? w.toLowerCase() : w;
+    else norm = normalizeWord(w);
+    tokens.push({
+      norm,
+      start: i,
+      end,
+      capital,
+      allCaps: ascii
+        ? upper > 1 && lower === 0
+        : capital && w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase(),
+    });
+    i = end;
+  }
+  return tokens;
+}
+
+/** The normalised token sequence of an alias, joined by spaces (the trie key). */
+export function aliasKey(alias: string): string {
+  return wordTokens(alias)
+    .map((t) => t.norm)
+    .join(' ');
+}
+
+type Table = Record<string, string>;
+let tables: Record<'ru' | 'uk' | 'bg', Table> | undefined;
+
+function loadTables(): Record<'ru' | 'uk' | 'bg', Table> {
+  if (!tables) {
+    const path = resolve(import.meta.dirname, '../../data/translit/cyrillic-latin.json');
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    tables = { ru: data.ru as Table, uk: data.uk as Table, bg: data.bg as Table };
+  }
+  return tables;
+}
+
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+export function hasCyrillic(text: string): boolean {
+  return CYRILLIC.test(text);
+}
+
+/** Latin spellings of a Cyrillic name under the Russian, Ukrainian and Bulgarian systems. */
+export function transliterations(text: string): string[] {
+  if (!hasCyrillic(text)) return [];
+  const out = new Set<string>();
+  for (const table of Object.values(loadTables())) {
+    let latin = '';
+    for (const ch of text) {
+      const lower = ch.toLowerCase();
+      const mapped = table[lower];
+      if (mapped === undefined) latin += ch;
+      else latin += ch === lower ? mapped : mapped.charAt(0).toUpperCase() + mapped.slice(1);
+    }
+    out.add(latin);
+  }
+  return [...out];
+}

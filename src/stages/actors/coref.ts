@@ -1,0 +1,211 @@
+/**
+ * The `coref` stage: mentions that name no one by themselves.
+ *
+ * - Surnames: a lone word that is the last word of a person named earlier ("Smith" after
+ *   "John Smith") is that person, linked or not.
+ * - Descriptors: "the aggressor (country)" is the country the document calls the aggressor.
+ * - Pronouns: he/she/his/her → the most recent person of a compatible gender, nominative
+ *   pronouns preferring sentence subjects; it/its → the most recent country or organisation.
+ *
+ * Then it gathers the mentions into the result's actors, in order of first mention.
+ */
+import type { Document } from '../../core/document.js';
+import { codeOn, mainRole, type KnowledgeBase } from '../../kb/kb.js';
+import { normalizeWord } from '../../kb/normalize.js';
+import type { ActorResult } from '../../output/result.js';
+import type { Stage } from '../../pipeline/pipeline.js';
+import { isProcessable } from '../language/language.js';
+import type { ActorLexicon } from './lexicon.js';
+import type { ActorMention, MentionCandidate } from './types.js';
+
+export interface CorefContext {
+  kb: KnowledgeBase;
+  lexicon: ActorLexicon;
+}
+
+const PRONOUN_WINDOW = 2;
+
+function resolveSurnames(doc: Document, mentions: ActorMention[]): ActorMention[] {
+  const candidates = (doc.mentions as MentionCandidate[]).filter(
+    (c) => c.kind === 'unknown' && !c.text.includes(' '),
+  );
+  const taken = new Set(mentions.map((m) => m.start));
+  const added: ActorMention[] = [];
+  for (const c of candidates) {
+    if (taken.has(c.start)) continue;
+    const word = normalizeWord(c.text);
+    const earlier = mentions
+      .filter((m) => m.start < c.start && m.type === 'person' && m.text.includes(' '))
+      .reverse()
+      .find((m) => normalizeWord(m.text.split(/\s+/).pop() ?? '') === word);
+    if (!earlier) continue;
+    const mention: ActorMention = {
+      ...earlier,
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      method: 'coref-surname',
+      sentence: c.sentence,
+      subject: c.subject,
+    };
+    delete mention.title;
+    added.push(mention);
+  }
+  return added;
+}
+
+const AGGRESSOR = /\bthe aggressor(?: (?:country|state))?\b/gi;
+
+function resolveDescriptors(doc: Document, mentions: ActorMention[]): ActorMention[] {
+  if (!/aggressor/i.test(doc.text)) return [];
+  const sentences = doc.sentences ?? [];
+  // The country the document itself calls the aggressor: subject of "… is the aggressor".
+  let target: ActorMention | undefined;
+  for (const m of mentions) {
+    const s = sentences[m.sentence];
+    if (!s || m.type !== 'country' || !m.subject) continue;
+    if (/\bis (?:the|an) aggressor\b/i.test(doc.text.slice(m.end, s.end))) {
+      target = m;
+      break;
+    }
+  }
+  if (!target) return [];
+  const added: ActorMention[] = [];
+  for (const match of doc.text.matchAll(AGGRESSOR)) {
+    const start = match.index;
+    const sentence = sentences.findIndex((s) => s.start <= start && start < s.end);
+    if (sentence < 0 || mentions.some((m) => m.start <= start && start < m.end)) continue;
+    added.push({
+      ...target,
+      start,
+      end: start + match[0].length,
+      text: match[0],
+      method: 'coref-descriptor',
+      sentence,
+      subject: false,
+    });
+  }
+  return added;
+}
+
+function resolvePronouns(
+  doc: Document,
+  mentions: ActorMention[],
+  lexicon: ActorLexicon,
+): ActorMention[] {
+  const sentences = doc.sentences ?? [];
+  const tokens = doc.tokens ?? [];
+  const added: ActorMention[] = [];
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  let next = 0; // mentions before the current pronoun: sorted[0, next)
+  sentences.forEach((s, index) => {
+    let subjectTaken = false;
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+      const token = tokens[t];
+      if (!token || token.pos !== 'PRON') continue;
+      const gender = lexicon.personPronouns.get(token.normal);
+      const thing = lexicon.thingPronouns.has(token.normal);
+      if (!gender && !thing) continue;
+      while (next < sorted.length && (sorted[next]?.start ?? Infinity) < token.start) next++;
+      const nominative = lexicon.nominative.has(token.normal);
+      const ownSubject = added.find((a) => a.sentence === index && a.subject);
+      let pick: ActorMention | undefined;
+      let nearest: ActorMention | undefined;
+      for (let k = next - 1; k >= 0; k--) {
+        const m = sorted[k];
+        if (!m || index - m.sentence > PRONOUN_WINDOW) break;
+        const fits = gender
+          ? m.type === 'person' && (!m.gender || m.gender === gender)
+          : m.type === 'country' ||
+            m.type === 'organization' ||
+            m.type === 'igo' ||
+            m.type === 'party';
+        if (!fits) continue;
+        nearest ??= m;
+        // Nominative pronouns prefer the last subject; others the nearest mention that is not
+        // the subject of their own sentence ("he often threatens him").
+        if (nominative ? m.subject : m.actor !== ownSubject?.actor) {
+          pick = m;
+          break;
+        }
+      }
+      pick ??= nearest;
+      if (!pick) continue;
+      const isSubject: boolean = nominative && !subjectTaken;
+      subjectTaken ||= isSubject;
+      const mention: ActorMention = {
+        ...pick,
+        start: token.start,
+        end: token.end,
+        text: doc.text.slice(token.start, token.end),
+        method: 'coref-pronoun',
+        sentence: index,
+        subject: isSubject,
+      };
+      delete mention.title;
+      added.push(mention);
+    }
+  });
+  return added;
+}
+
+/** Gathers mentions into the result's actors, in order of first mention. */
+export function assembleActors(
+  doc: Document,
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+): ActorResult[] {
+  const byActor = new Map<string, ActorMention[]>();
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    const list = byActor.get(m.actor) ?? [];
+    list.push(m);
+    byActor.set(m.actor, list);
+  }
+  const actors: ActorResult[] = [];
+  for (const [id, list] of byActor) {
+    const first = list[0];
+    if (!first) continue;
+    // An actor met only through pronouns or descriptors is not listed on their strength.
+    if (list.every((m) => m.method === 'coref-pronoun')) continue;
+    const actor = kb.actors.get(id);
+    const role = actor ? mainRole(actor, doc.published) : undefined;
+    actors.push({
+      id,
+      name: actor?.name ?? list.find((m) => m.text.includes(' '))?.text ?? first.text,
+      type: actor?.type ?? first.type,
+      code: actor ? codeOn(actor, doc.published) : (list.find((m) => m.code)?.code ?? null),
+      country: actor?.country ?? (actor?.type === 'country' ? (actor.code ?? null) : null),
+      role: role?.title ?? null,
+      mentions: list.map((m) => ({
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        method: m.method,
+        ...(m.code ? { code: m.code } : {}),
+      })),
+    });
+  }
+  return actors;
+}
+
+export function corefStage(ctx: () => CorefContext): Stage {
+  return {
+    name: 'coref',
+    requires: ['links', 'mentions', 'sentences'],
+    assigns: ['actors'],
+    process(doc) {
+      if (!isProcessable(doc)) {
+        doc.actors = [];
+        return;
+      }
+      const { kb, lexicon } = ctx();
+      const linked = [...((doc.links as ActorMention[] | undefined) ?? [])];
+      linked.push(...resolveSurnames(doc, linked));
+      linked.push(...resolveDescriptors(doc, linked));
+      linked.push(...resolvePronouns(doc, linked, lexicon));
+      linked.sort((a, b) => a.start - b.start);
+      doc.links = linked;
+      doc.actors = assembleActors(doc, linked, kb);
+    },
+  };
+}

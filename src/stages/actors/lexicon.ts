@@ -1,0 +1,67 @@
+/** The word lists of data/lexicons/actors.json, loaded once and checked. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { NewsgraphError } from '../../core/errors.js';
+
+export interface ActorLexicon {
+  titleWords: Set<string>;
+  /** Role noun phrase (normalised) → word its role title must contain ("*": any). */
+  roleNouns: Map<string, string>;
+  organizationWords: Set<string>;
+  mediaWords: Set<string>;
+  speechVerbs: Set<string>;
+  placePrepositions: Set<string>;
+  months: Set<string>;
+  personPronouns: Map<string, 'm' | 'f'>;
+  nominative: Set<string>;
+  thingPronouns: Set<string>;
+  /** Title word → sector, in priority order. */
+  titleSectors: [string, string][];
+}
+
+export const LEXICON_FILE = resolve(import.meta.dirname, '../../../data/lexicons/actors.json');
+
+let cached: ActorLexicon | undefined;
+
+function words(data: Record<string, unknown>, key: string): string[] {
+  const entry = data[key] as { words?: unknown; reason?: unknown } | undefined;
+  if (!entry || !Array.isArray(entry.words) || typeof entry.reason !== 'string') {
+    throw new NewsgraphError('NG_KB_INVALID', `lexicon "${key}" needs words[] and a reason`, {
+      file: LEXICON_FILE,
+    });
+  }
+  return (entry.words as unknown[]).map((w) => String(w).toLowerCase());
+}
+
+export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
+  if (cached && file === LEXICON_FILE) return cached;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const roleNouns = (data.roleNouns as { words?: Record<string, string> } | undefined)?.words;
+  const pronouns = data.pronouns as {
+    person: Record<string, 'm' | 'f'>;
+    nominative: string[];
+    thing: string[];
+  };
+  if (!roleNouns || !pronouns?.person) {
+    throw new NewsgraphError('NG_KB_INVALID', 'lexicon needs roleNouns and pronouns', {
+      file: LEXICON_FILE,
+    });
+  }
+  const lexicon: ActorLexicon = {
+    titleWords: new Set(words(data, 'titleWords')),
+    roleNouns: new Map(Object.entries(roleNouns)),
+    organizationWords: new Set(words(data, 'organizationWords')),
+    mediaWords: new Set(words(data, 'mediaWords')),
+    speechVerbs: new Set(words(data, 'speechVerbs')),
+    placePrepositions: new Set(words(data, 'placePrepositions')),
+    months: new Set(words(data, 'months')),
+    personPronouns: new Map(Object.entries(pronouns.person)),
+    nominative: new Set(pronouns.nominative),
+    thingPronouns: new Set(pronouns.thing),
+    titleSectors: Object.entries(
+      (data.titleSectors as { words?: Record<string, string> } | undefined)?.words ?? {},
+    ),
+  };
+  if (file === LEXICON_FILE) cached = lexicon;
+  return lexicon;
+}

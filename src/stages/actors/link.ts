@@ -1,0 +1,344 @@
+/**
+ * The `link` stage: decides which actor each candidate mention is.
+ *
+ * - A KB match with several actors is settled by, in order of weight: a title that fits the
+ *   actor's role on the publication date, the actor named in full elsewhere in the document,
+ *   a role held on the date, and how the alias matched (canonical name > alias > translit).
+ * - Capitals and seats of power are metonyms for the government: code `<ISO>GOV`.
+ * - Agents ("Russian troops") are mentions of the country with the agent's sector code.
+ * - Role descriptions ("the Russian president") go to the holder of that role on the date.
+ * - Unknown names are linked by fuzzy matching only with corroboration — a title that fits,
+ *   or the surname written correctly elsewhere — else kept as `unlinked:` actors when a cue
+ *   says they are actors at all.
+ */
+import type { Document } from '../../core/document.js';
+import { codeOn, mainRole, rolesOn, type KnowledgeBase } from '../../kb/kb.js';
+import { normalizeWord, wordTokens } from '../../kb/normalize.js';
+import type { KbActor, KbRole } from '../../kb/schema.js';
+import type { Stage } from '../../pipeline/pipeline.js';
+import { isProcessable } from '../language/language.js';
+import type { ActorLexicon } from './lexicon.js';
+import type { ActorMention, MentionCandidate, TitleSpan } from './types.js';
+
+export interface LinkContext {
+  kb: KnowledgeBase;
+  lexicon: ActorLexicon;
+  /** Persons by the country or IGO code of their roles, for titles and role descriptions. */
+  holders: Map<string, KbActor[]>;
+}
+
+export function indexHolders(kb: KnowledgeBase): Map<string, KbActor[]> {
+  const holders = new Map<string, KbActor[]>();
+  for (const actor of kb.actors.values()) {
+    if (actor.type !== 'person') continue;
+    const keys = new Set<string>();
+    for (const role of actor.roles ?? []) {
+      if (role.country) keys.add(role.country);
+      keys.add(role.code);
+    }
+    for (const key of keys) {
+      const list = holders.get(key) ?? [];
+      list.push(actor);
+      holders.set(key, list);
+    }
+  }
+  return holders;
+}
+
+/** Does a role fit a title's words and country/organisation? */
+function roleFitsTitle(kb: KnowledgeBase, role: KbRole, title: TitleSpan): boolean {
+  const roleWords = new Set(wordTokens(role.title).map((w) => w.norm));
+  const heads = title.words.filter(
+    (w) => !['the', 'of', 'for', 'and', 's', 'former', 'acting', 'interim'].includes(w),
+  );
+  const headFits = heads.some(
+    (w) => roleWords.has(w) || (w === 'defense' && roleWords.has('defence')),
+  );
+  if (!headFits) return false;
+  if (title.country && role.country && title.country !== role.country) return false;
+  if (title.org) {
+    const org = kb.actors.get(title.org);
+    if (org?.code && !role.code.startsWith(org.code.slice(0, 6))) return false;
+  }
+  return true;
+}
+
+function titleFits(
+  kb: KnowledgeBase,
+  actor: KbActor,
+  title: TitleSpan | undefined,
+  date: string | null,
+): boolean {
+  if (!title) return false;
+  const roles = title.words.includes('former') ? (actor.roles ?? []) : rolesOn(actor, date);
+  return roles.some((r) => roleFitsTitle(kb, r, title));
+}
+
+/** Similarity 0..1 of two normalised strings (1 − edit distance ÷ longer length). */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const m = a.length;
+  const n = b.length;
+  if (!m || !n) return 0;
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+    }
+    prev = cur;
+  }
+  return 1 - (prev[n] ?? 0) / Math.max(m, n);
+}
+
+function normName(text: string): string {
+  return wordTokens(text)
+    .map((w) => w.norm)
+    .join(' ');
+}
+
+function bestFuzzy(name: string, candidates: Iterable<KbActor>): KbActor | undefined {
+  const target = normName(name);
+  const parts = target.split(' ');
+  let best: { actor: KbActor; score: number } | undefined;
+  for (const actor of candidates) {
+    for (const alias of [actor.name, ...actor.aliases]) {
+      const key = normName(alias);
+      const aliasParts = key.split(' ');
+      if (aliasParts.length !== parts.length) continue;
+      const score = similarity(target, key);
+      // Every word must be close: "Kaia Kalas" ~ "Kaja Kallas", not "Kaja Smith".
+      const wordsClose = parts.every((p, i) => similarity(p, aliasParts[i] ?? '') >= 0.6);
+      if (wordsClose && score >= 0.75 && (!best || score > best.score)) best = { actor, score };
+    }
+  }
+  return best?.actor;
+}
+
+function guessType(c: MentionCandidate): ActorMention['type'] {
+  const cues = c.cues ?? [];
+  if (cues.includes('media')) return 'media';
+  if (cues.includes('organization')) return 'organization';
+  if (cues.includes('title') || (cues.includes('speech') && c.text.includes(' '))) return 'person';
+  return 'other';
+}
+
+export function link(doc: Document, ctx: LinkContext): ActorMention[] {
+  const { kb } = ctx;
+  const date = doc.published;
+  const candidates = doc.mentions as MentionCandidate[];
+  // Actors named by a multi-word alias somewhere: context for short, ambiguous mentions.
+  const namedInFull = new Set<string>();
+  const surnames = new Map<string, string>();
+  for (const c of candidates) {
+    if (c.kind !== 'kb') continue;
+    for (const e of c.entries) {
+      if (c.text.includes(' ')) namedInFull.add(e.actor);
+      const actor = kb.actors.get(e.actor);
+      if (actor?.type === 'person' && !c.text.includes(' '))
+        surnames.set(normalizeWord(c.text), actor.id);
+    }
+  }
+
+  const out: ActorMention[] = [];
+  const push = (c: MentionCandidate, actor: KbActor, method: string, code?: string | null) => {
+    const mention: ActorMention = {
+      start: c.start,
+      end: c.end,
+      text: c.text,
+      actor: actor.id,
+      code: code === undefined ? codeOn(actor, date) : code,
+      method,
+      type: actor.type,
+      sentence: c.sentence,
+      subject: c.subject,
+    };
+    if (actor.gender) mention.gender = actor.gender;
+    if (c.title) mention.title = c.title.text;
+    out.push(mention);
+  };
+
+  for (const c of candidates) {
+    if (c.kind === 'kb' && c.place) continue;
+    if (c.kind === 'kb') {
+      let best:
+        | { actor: KbActor; score: number; method: string; entry: (typeof c.entries)[number] }
+        | undefined;
+      for (const entry of c.entries) {
+        const actor = kb.actors.get(entry.actor);
+        if (!actor) continue;
+        let score = entry.kind === 'name' ? 2 : entry.kind === 'translit' ? 1 : 1.5;
+        let method =
+          entry.kind === 'translit'
+            ? 'translit'
+            : entry.kind === 'capital' || entry.kind === 'seat'
+              ? 'metonym'
+              : 'alias';
+        if (titleFits(kb, actor, c.title, date)) {
+          score += 5;
+          method = method === 'alias' ? 'title' : `${method}+title`;
+        }
+        if (namedInFull.has(actor.id) && c.entries.length > 1) score += 4;
+        if (actor.type === 'person' && (date ? rolesOn(actor, date).length : mainRole(actor, null)))
+          score += 3;
+        if (actor.type === 'country') score += 0.5;
+        if (!best || score > best.score) best = { actor, score, method, entry };
+      }
+      if (!best) continue;
+      // A month name is a person only when the document names that person in full.
+      if (
+        !c.text.includes(' ') &&
+        ctx.lexicon.months.has(normalizeWord(c.text)) &&
+        best.actor.type === 'person' &&
+        !namedInFull.has(best.actor.id)
+      ) {
+        continue;
+      }
+      const metonym = best.entry.kind === 'capital' || best.entry.kind === 'seat';
+      push(
+        c,
+        best.actor,
+        best.method,
+        metonym && best.actor.code ? `${best.actor.code}GOV` : undefined,
+      );
+      continue;
+    }
+    if (c.kind === 'agent' && c.country && c.sector) {
+      const country = kb.countries.get(c.country);
+      if (country) push(c, country, 'agent', `${c.country}${c.sector}`);
+      continue;
+    }
+    if (c.kind === 'role' && c.country && c.roleNoun) {
+      const holder = roleHolder(ctx, c, date, out);
+      if (holder) push(c, holder, 'coref-role');
+      continue;
+    }
+    if (c.kind === 'unknown') {
+      // "(JEM)" right after a name is that name's abbreviation.
+      const previous = out[out.length - 1];
+      if (
+        previous &&
+        /^\p{Lu}{2,6}$/u.test(c.text) &&
+        /^\s*\($/.test(doc.text.slice(previous.end, c.start))
+      ) {
+        out.push({
+          ...previous,
+          start: c.start,
+          end: c.end,
+          text: c.text,
+          method: 'abbreviation',
+          sentence: c.sentence,
+          subject: false,
+        });
+        continue;
+      }
+      // Fuzzy linking needs corroboration: a fitting title, or the surname elsewhere.
+      const corroborated: KbActor[] = [];
+      if (c.title) {
+        const key = c.title.country ?? (c.title.org ? kb.actors.get(c.title.org)?.code : undefined);
+        for (const actor of key ? (ctx.holders.get(key) ?? []) : []) {
+          if (titleFits(kb, actor, c.title, date)) corroborated.push(actor);
+        }
+      }
+      const viaTitle = bestFuzzy(c.text, corroborated);
+      if (viaTitle) {
+        push(c, viaTitle, 'fuzzy+title');
+        continue;
+      }
+      const lastWord = normalizeWord(c.text.split(/\s+/).pop() ?? '');
+      // Cheap filters before the edit distance: same first letter, similar length.
+      const bySurname = c.text.includes(' ')
+        ? [...surnames.entries()]
+            .filter(
+              ([s]) =>
+                s[0] === lastWord[0] &&
+                Math.abs(s.length - lastWord.length) <= 2 &&
+                similarity(s, lastWord) >= 0.7,
+            )
+            .map(([, id]) => kb.actors.get(id))
+        : [];
+      const viaSurname = bestFuzzy(
+        c.text,
+        bySurname.filter((a): a is KbActor => a !== undefined),
+      );
+      if (viaSurname && c.text.includes(' ')) {
+        push(c, viaSurname, 'fuzzy+surname');
+        continue;
+      }
+      const cues = c.cues ?? [];
+      if (cues.includes('place') || cues.length === 0) continue;
+      const type = guessType(c);
+      if (type === 'other') continue;
+      out.push({
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        actor: `unlinked:${normName(c.text)}`,
+        code: titleCode(ctx, c.title) ?? nameCode(ctx, c, type),
+        method: 'unlinked',
+        type,
+        sentence: c.sentence,
+        subject: c.subject,
+      });
+    }
+  }
+  return out;
+}
+
+/** The code a title gives an unknown person: its country and the sector of its first word. */
+function titleCode(ctx: LinkContext, title: TitleSpan | undefined): string | null {
+  if (!title) return null;
+  const country =
+    title.country ?? (title.org ? (ctx.kb.actors.get(title.org)?.code ?? null) : null);
+  if (!country) return null;
+  if (country.startsWith('IGO')) return country;
+  const sector = ctx.lexicon.titleSectors.find(([word]) => title.words.includes(word))?.[1];
+  return sector ? `${country}${sector}` : country;
+}
+
+/** An unknown organisation named with its country: "Ukrainian TV FREEDOM" → UKRMED. */
+function nameCode(
+  ctx: LinkContext,
+  c: MentionCandidate,
+  type: ActorMention['type'],
+): string | null {
+  const first = wordTokens(c.text)[0];
+  const country = first ? ctx.kb.demonyms.get(first.norm) : undefined;
+  if (!country || type === 'person') return null;
+  return type === 'media' ? `${country}MED` : country;
+}
+
+/** The holder of a described role on the date, preferring actors already mentioned. */
+function roleHolder(
+  ctx: LinkContext,
+  c: MentionCandidate,
+  date: string | null,
+  seen: ActorMention[],
+): KbActor | undefined {
+  const noun = c.roleNoun ?? '';
+  const want = noun === 'head of state' ? undefined : ctx.lexicon.roleNouns.get(noun);
+  const fits = (actor: KbActor) =>
+    rolesOn(actor, date).some((r) => {
+      if ((r.country ?? r.code) !== c.country && !r.code.startsWith(c.country ?? '-')) return false;
+      if (noun === 'head of state') return r.office === 'head-of-state';
+      if (want === '*' || want === undefined)
+        return r.office === 'head-of-state' || r.office === 'head-of-government';
+      return r.title.toLowerCase().includes(want);
+    });
+  const holders = (ctx.holders.get(c.country ?? '') ?? []).filter(fits);
+  if (holders.length <= 1) return holders[0];
+  const mentioned = new Set(seen.map((m) => m.actor));
+  return holders.find((h) => mentioned.has(h.id)) ?? holders[0];
+}
+
+export function linkStage(ctx: () => LinkContext): Stage {
+  return {
+    name: 'link',
+    requires: ['mentions'],
+    assigns: ['links'],
+    process(doc) {
+      doc.links = isProcessable(doc) ? link(doc, ctx()) : [];
+    },
+  };
+}

@@ -1,0 +1,661 @@
+/**
+ * The `mentions` stage: finds every place an actor may be named, without deciding yet which
+ * actor it is. Small recognisers, in this order, each skipping text an earlier one took:
+ *
+ * 1. `matchAliases` — one walk of the KB alias trie over each sentence's normalised words,
+ *    longest match first; abbreviations match only in capitals, and some capital letter must
+ *    be in the span.
+ * 2. `dropFalseAliases` — a month is not Theresa May; a word that is part of a longer
+ *    unknown name ("Michael Jordan") is not the country.
+ * 3. `findTitle` — the title before a name ("Russian President", "NATO Secretary General"):
+ *    kept apart from the name, to corroborate the link.
+ * 4. `findAgents` — a demonym or country with a role noun ("Russian troops", "Georgia's
+ *    parliament") or a role noun with a place ("protesters in Minsk").
+ * 5. `findRoleDescriptions` — "the Russian president", "the head of the Kremlin".
+ * 6. `findUnknownNames` — proper-noun runs nothing else took, with the cues around them.
+ */
+import type { Document } from '../../core/document.js';
+import type { AliasEntry, KnowledgeBase, TrieNode } from '../../kb/kb.js';
+import { wordTokens, type WordToken } from '../../kb/normalize.js';
+import type { Stage } from '../../pipeline/pipeline.js';
+import { isProcessable } from '../language/language.js';
+import type { ActorLexicon } from './lexicon.js';
+import type { MentionCandidate, TitleSpan } from './types.js';
+
+interface SentenceWords {
+  index: number;
+  words: WordToken[];
+  /** Words already taken by a candidate. */
+  taken: boolean[];
+}
+
+function acceptable(
+  entries: AliasEntry[],
+  words: WordToken[],
+  from: number,
+  to: number,
+): AliasEntry[] {
+  let capital = false;
+  let allCaps = true;
+  for (let k = from; k < to; k++) {
+    const w = words[k];
+    if (!w) continue;
+    capital ||= w.capital;
+    allCaps &&= w.allCaps;
+  }
+  if (!capital) return [];
+  return entries.filter((e) => e.kind !== 'demonym' && (!e.caseSensitive || allCaps));
+}
+
+/** Longest alias match starting at word `i`, or undefined. */
+function longestMatch(
+  trie: TrieNode,
+  words: WordToken[],
+  i: number,
+): { end: number; entries: AliasEntry[] } | undefined {
+  let node: TrieNode | undefined = trie;
+  let best: { end: number; entries: AliasEntry[] } | undefined;
+  for (let k = i; k < words.length; k++) {
+    const w = words[k];
+    if (!w) break;
+    node = node.next.get(w.norm);
+    if (!node) break;
+    if (node.entries.length) {
+      const entries = acceptable(node.entries, words, i, k + 1);
+      if (entries.length) best = { end: k + 1, entries };
+    }
+  }
+  return best;
+}
+
+export interface RecognizerContext {
+  kb: KnowledgeBase;
+  lexicon: ActorLexicon;
+}
+
+/** Lower-case words inside names: "Institute for the Study of War", "Osama bin Laden". */
+const NAME_PARTICLES = new Set([
+  'of',
+  'for',
+  'and',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'abu',
+  'de',
+  'del',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ul',
+]);
+
+const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tomorrow',
+]);
+
+/** POS of words that may be part of a name, and of a one-word alias. */
+const NAME_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X']);
+const ALIAS_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'X', 'NUM', 'SYM']);
+
+const MONTH_CONTEXT = new Set([
+  'in',
+  'on',
+  'since',
+  'by',
+  'until',
+  'early',
+  'late',
+  'mid',
+  'last',
+  'next',
+  'this',
+  'of',
+  'from',
+  'through',
+]);
+
+function actorType(kb: KnowledgeBase, entry: AliasEntry): string | undefined {
+  return kb.actors.get(entry.actor)?.type;
+}
+
+interface KbStarts {
+  /** First words of agent nouns and of demonyms: most words start neither. */
+  agent: Set<string>;
+  demonym: Set<string>;
+  /** First words of aliases written in lower case ("the Kremlin", "al-Qaeda"): a lower-case
+   * word of the text can start an alias only if it is one of these. */
+  lower: Set<string>;
+}
+const startsCache = new WeakMap<KnowledgeBase, KbStarts>();
+
+function kbStarts(kb: KnowledgeBase): KbStarts {
+  let starts = startsCache.get(kb);
+  if (!starts) {
+    starts = {
+      agent: new Set([...kb.agents.keys()].map((k) => k.split(' ')[0] ?? '')),
+      demonym: new Set([...kb.demonyms.keys()].map((k) => k.split(' ')[0] ?? '')),
+      lower: new Set(),
+    };
+    const lower = starts.lower;
+    const visit = (node: TrieNode, first: string | undefined) => {
+      for (const entry of node.entries) {
+        const c = entry.alias.trimStart()[0] ?? '';
+        if (first && c === c.toLowerCase()) lower.add(first);
+      }
+      for (const [word, child] of node.next) visit(child, first ?? word);
+    };
+    visit(kb.trie, undefined);
+    startsCache.set(kb, starts);
+  }
+  return starts;
+}
+
+export function recognize(doc: Document, ctx: RecognizerContext): MentionCandidate[] {
+  const { kb, lexicon } = ctx;
+  const starts = kbStarts(kb);
+  const tokens = doc.tokens ?? [];
+  const out: MentionCandidate[] = [];
+  (doc.sentences ?? []).forEach((sentence, index) => {
+    const s: SentenceWords = {
+      index,
+      words: wordTokens(doc.text, sentence.start, sentence.end),
+      taken: [],
+    };
+    const words = s.words;
+    // The wink-nlp POS of each word (words and wink tokens mostly start alike).
+    const posOf: string[] = new Array<string>(words.length);
+    let tk = sentence.tokenStart;
+    for (let k = 0; k < words.length; k++) {
+      const start = words[k]?.start ?? 0;
+      while (tk < sentence.tokenEnd && (tokens[tk]?.end ?? 0) <= start) tk++;
+      const t = tokens[tk];
+      posOf[k] = t && t.start <= start ? t.pos : '';
+    }
+    const found: MentionCandidate[] = [];
+    const add = (c: MentionCandidate, from: number, to: number) => {
+      for (let k = from; k < to; k++) s.taken[k] = true;
+      found.push(c);
+    };
+    const span = (from: number, to: number) => {
+      const a = words[from];
+      const b = words[to - 1];
+      return a && b
+        ? { start: a.start, end: b.end, text: doc.text.slice(a.start, b.end) }
+        : undefined;
+    };
+    // Two words of one name: nothing but a space or a hyphen between them.
+    const joined = (a: number, b: number) => {
+      const x = words[a];
+      const y = words[b];
+      return Boolean(x && y) && /^[ -]?$/.test(doc.text.slice(x?.end ?? 0, y?.start ?? 0));
+    };
+    const capitalAt = (k: number) =>
+      Boolean(words[k]?.capital) && !lexicon.titleWords.has(words[k]?.norm ?? '');
+    // Two words of one name stand next to each other with nothing but a space between.
+    const adjacent = (a: number, b: number) => {
+      const x = words[a];
+      const y = words[b];
+      return Boolean(x && y) && /^ ?$/.test(doc.text.slice(x?.end ?? 0, y?.start ?? 0));
+    };
+
+    // 1–2. Aliases from the KB.
+    for (let i = 0; i < words.length; i++) {
+      const start = words[i];
+      if (!start || (!start.capital && !starts.lower.has(start.norm))) continue;
+      const match = longestMatch(kb.trie, words, i);
+      if (!match) continue;
+      const { end, entries } = match;
+      const single = end - i === 1;
+      const w = words[i];
+      if (single && w) {
+        const prev = words[i - 1];
+        const next = words[i + 1];
+        if (
+          lexicon.months.has(w.norm) &&
+          ((next && /^\d/.test(next.norm)) || (prev && MONTH_CONTEXT.has(prev.norm)))
+        ) {
+          continue;
+        }
+        const pos = posOf[i];
+        if (pos && !ALIAS_POS.has(pos) && !w.allCaps) continue;
+        // Part of a longer unknown name: "Michael Jordan", "Chad Smith".
+        const before =
+          i > 0 && adjacent(i - 1, i) && capitalAt(i - 1) && !longestMatch(kb.trie, words, i - 1);
+        const after =
+          adjacent(i, i + 1) && capitalAt(i + 1) && !longestMatch(kb.trie, words, i + 1);
+        const initial = i === 0;
+        if (
+          (before && !initial) ||
+          (after && !entries.some((e) => actorType(kb, e) === 'person'))
+        ) {
+          continue;
+        }
+      }
+      // "in Dublin", "at the Kremlin": a capital or seat after a place preposition is where
+      // something happened, not the government acting.
+      const placeWord = words[i - 1]?.norm === 'the' ? words[i - 2] : words[i - 1];
+      const place =
+        entries.every((e) => e.kind === 'capital' || e.kind === 'seat') &&
+        placeWord !== undefined &&
+        lexicon.placePrepositions.has(placeWord.norm);
+      const where = span(i, end);
+      if (!where) continue;
+      add(
+        {
+          start: where.start,
+          end: where.end,
+          text: where.text,
+          kind: 'kb',
+          sentence: index,
+          subject: false,
+          entries,
+          ...(place ? { place } : {}),
+        },
+        i,
+        end,
+      );
+      i = end - 1;
+    }
+
+    // 3. Titles before names (also before unknown names, found below).
+    const titleBefore = (first: number): TitleSpan | undefined => {
+      let k = first - 1;
+      let country: string | null = null;
+      let org: string | null = null;
+      let meaningful = false;
+      while (k >= 0) {
+        const w = words[k];
+        if (!w) break;
+        const taken = found.find((c) => c.start <= w.start && w.start < c.end && c.kind === 'kb');
+        if (taken) {
+          const entry = taken.entries[0];
+          const type = entry ? actorType(kb, entry) : undefined;
+          if (type === 'country') country = kb.actors.get(entry?.actor ?? '')?.code ?? null;
+          else if (type === 'igo' || type === 'organization') org = entry?.actor ?? null;
+          else break;
+          k = words.findIndex((x) => x.start === taken.start) - 1;
+          continue;
+        }
+        const demonym = kb.demonyms.get(w.norm);
+        if (demonym) {
+          country = demonym;
+          k--;
+          continue;
+        }
+        if (w.norm === 's' || lexicon.titleWords.has(w.norm)) {
+          if (!['the', 'of', 'for', 'and', 's'].includes(w.norm)) meaningful = true;
+          k--;
+          continue;
+        }
+        break;
+      }
+      let from = k + 1;
+      while (from < first && ['the', 'of', 'for', 'and', 's'].includes(words[from]?.norm ?? ''))
+        from++;
+      if (!meaningful || from >= first) return undefined;
+      const where = span(from, first);
+      if (!where) return undefined;
+      const titleWords = words.slice(from, first).map((x) => x.norm);
+      return {
+        start: where.start,
+        end: where.end,
+        text: where.text,
+        words: titleWords,
+        country,
+        org,
+      };
+    };
+    for (const c of found) {
+      if (c.entries.some((e) => actorType(kb, e) === 'person')) {
+        const first = words.findIndex((x) => x.start === c.start);
+        const title = titleBefore(first);
+        if (title) c.title = title;
+      }
+    }
+
+    // 4. Agents: demonym/country (+ up to two modifiers) + role noun.
+    const wordKey = (k: number, len: number) =>
+      len === 1 ? (words[k]?.norm ?? '') : `${words[k]?.norm ?? ''} ${words[k + 1]?.norm ?? ''}`;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!w) continue;
+      // Cheap test first: a demonym, or a candidate starting here that is a country.
+      if (!s.taken[i] && !starts.demonym.has(w.norm)) continue;
+      let countryWords = 1;
+      let iso = s.taken[i] ? undefined : kb.demonyms.get(w.norm);
+      const two = s.taken[i] ? undefined : kb.demonyms.get(wordKey(i, 2));
+      if (two) {
+        iso = two;
+        countryWords = 2;
+      }
+      let c: MentionCandidate | undefined;
+      if (!iso && s.taken[i]) {
+        c = found.find((x) => x.start === w.start && x.kind === 'kb');
+        if (!c) continue;
+        const entry = c.entries.find(
+          (e) => actorType(kb, e) === 'country' && (e.kind === 'name' || e.kind === 'alias'),
+        );
+        iso = entry ? (kb.actors.get(entry.actor)?.code ?? undefined) : undefined;
+        let last = i;
+        while ((words[last + 1]?.start ?? Infinity) < c.end) last++;
+        countryWords = last + 1 - i;
+      }
+      if (!iso) continue;
+      let k = i + countryWords;
+      if (words[k]?.norm === 's') k++;
+      let matched = false;
+      for (let skip = 0; skip <= 2 && !matched; skip++) {
+        // Only adjectives stand between the country and the role noun ("Russian special forces").
+        if (skip > 0 && posOf[k + skip - 1] !== 'ADJ') break;
+        for (const len of [2, 1]) {
+          if (k + skip + len > words.length) continue;
+          const sector = kb.agents.get(wordKey(k + skip, len));
+          const where = sector && span(i, k + skip + len);
+          if (!sector || !where) continue;
+          // The country word itself stays a mention of the country; the agent covers both.
+          if (c) found.splice(found.indexOf(c), 1);
+          add(
+            {
+              start: where.start,
+              end: where.end,
+              text: where.text,
+              kind: 'agent',
+              sentence: index,
+              subject: false,
+              entries: [],
+              sector,
+              country: iso,
+            },
+            i,
+            k + skip + len,
+          );
+          matched = true;
+          break;
+        }
+      }
+    }
+
+    // 4b. Agents with a place: "protesters in Minsk", "troops in Georgia".
+    for (let i = 0; i < words.length; i++) {
+      if (s.taken[i] || !starts.agent.has(words[i]?.norm ?? '')) continue;
+      for (const len of [2, 1]) {
+        const sector = kb.agents.get(wordKey(i, len));
+        if (!sector || words[i + len]?.norm !== 'in') continue;
+        const place = found.find((x) => x.kind === 'kb' && x.start === words[i + len + 1]?.start);
+        const entry = place?.entries.find(
+          (e) => e.kind === 'capital' || actorType(kb, e) === 'country',
+        );
+        const iso = entry ? kb.actors.get(entry.actor)?.code : undefined;
+        const where = span(i, i + len);
+        if (!iso || !where || !place) continue;
+        found.splice(found.indexOf(place), 1);
+        const whole = {
+          start: where.start,
+          end: place.end,
+          text: doc.text.slice(where.start, place.end),
+        };
+        add(
+          {
+            start: whole.start,
+            end: whole.end,
+            text: whole.text,
+            kind: 'agent',
+            sentence: index,
+            subject: false,
+            entries: [],
+            sector,
+            country: iso,
+          },
+          i,
+          i + len,
+        );
+        break;
+      }
+    }
+
+    // 5. Role descriptions: "the Russian president", "the head of the Kremlin".
+    for (let i = 0; i < words.length; i++) {
+      if (words[i]?.norm !== 'the') continue;
+      let k = i + 1;
+      let country: string | undefined;
+      const c = found.find((x) => x.start === words[k]?.start && x.kind === 'kb');
+      if (c) {
+        const entry = c.entries[0];
+        const actor = entry ? kb.actors.get(entry.actor) : undefined;
+        if (actor?.type === 'country' || actor?.type === 'igo') country = actor.code ?? undefined;
+        k = words.findIndex((x) => x.end === c.end) + 1;
+        if (words[k]?.norm === 's') k++;
+      } else if (words[k] && kb.demonyms.has(words[k]?.norm ?? '')) {
+        country = kb.demonyms.get(words[k]?.norm ?? '');
+        k++;
+      }
+      for (const len of [3, 2, 1]) {
+        const noun = words
+          .slice(k, k + len)
+          .map((x) => x.norm)
+          .join(' ');
+        if (!lexicon.roleNouns.has(noun) || k + len > words.length) continue;
+        if (capitalAt(k + len) && words[k + len]?.capital) break; // a name follows: a title
+        let end = k + len;
+        // "the head of the Kremlin": the country comes after.
+        if (!country && (noun === 'leader' || noun === 'president') && words[end]?.norm === 'of') {
+          const after = found.find(
+            (x) =>
+              x.kind === 'kb' &&
+              (x.start === words[end + 1]?.start || x.start === words[end + 2]?.start),
+          );
+          const actor = after?.entries[0] ? kb.actors.get(after.entries[0].actor) : undefined;
+          if (actor?.type === 'country') {
+            country = actor.code ?? undefined;
+            end = words.findIndex((x) => x.end === after?.end) + 1;
+          }
+        }
+        if (!country) break;
+        const where = span(i, end);
+        if (where && !s.taken[k]) {
+          add(
+            {
+              start: where.start,
+              end: where.end,
+              text: where.text,
+              kind: 'role',
+              sentence: index,
+              subject: false,
+              entries: [],
+              roleNoun: noun,
+              country,
+            },
+            k,
+            end,
+          );
+        }
+        break;
+      }
+      // "the head of the Kremlin", "the leader of Russia".
+      if (
+        ['head', 'leader', 'chief'].includes(words[i + 1]?.norm ?? '') &&
+        words[i + 2]?.norm === 'of'
+      ) {
+        const after = found.find(
+          (x) =>
+            x.kind === 'kb' && (x.start === words[i + 3]?.start || x.start === words[i + 4]?.start),
+        );
+        const entry = after?.entries.find(
+          (e) => e.kind === 'seat' || actorType(kb, e) === 'country',
+        );
+        const iso = entry ? kb.actors.get(entry.actor)?.code : undefined;
+        const where =
+          after && iso
+            ? {
+                start: words[i]?.start ?? 0,
+                end: after.end,
+                text: doc.text.slice(words[i]?.start ?? 0, after.end),
+              }
+            : undefined;
+        if (where && iso) {
+          found.splice(found.indexOf(after as MentionCandidate), 1);
+          found.push({
+            start: where.start,
+            end: where.end,
+            text: where.text,
+            kind: 'role',
+            sentence: index,
+            subject: false,
+            entries: [],
+            roleNoun: 'head of state',
+            country: iso,
+          });
+        }
+      }
+    }
+
+    // 6. Unknown names: runs of proper nouns nothing took.
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      if (!w || s.taken[i] || !w.capital) continue;
+      const posAt = (k: number) => posOf[k] ?? '';
+      const nameWord = (k: number) =>
+        !s.taken[k] && Boolean(words[k]?.capital) && NAME_POS.has(posAt(k));
+      if (!nameWord(i)) continue;
+      // A name: capitalised words next to each other (a space or a hyphen between), with
+      // lower-case particles inside ("Institute for the Study of War", "Muammar al-Gaddafi").
+      let end = i + 1;
+      for (;;) {
+        if (end < words.length && nameWord(end) && joined(end - 1, end)) {
+          end++;
+          continue;
+        }
+        // Particles: one ("al", "of", "and"), or "of the" / "for the"; never after a title
+        // word ("President and Congress"), never before a day or a month.
+        let k = end;
+        const particle = words[k]?.norm ?? '';
+        if (NAME_PARTICLES.has(particle) && !words[k]?.capital && joined(k - 1, k)) {
+          k++;
+          if ((particle === 'of' || particle === 'for') && words[k]?.norm === 'the') k++;
+        }
+        const nextWord = words[k]?.norm ?? '';
+        const afterTitle =
+          particle === 'and' &&
+          lexicon.titleWords.has(words[end - 1]?.norm ?? '') &&
+          (lexicon.titleWords.has(nextWord) || lexicon.organizationWords.has(nextWord));
+        const dayOrMonth =
+          lexicon.months.has(words[k]?.norm ?? '') || WEEKDAYS.has(words[k]?.norm ?? '');
+        if (k > end && !afterTitle && !dayOrMonth && nameWord(k) && joined(k - 1, k)) {
+          end = k + 1;
+          continue;
+        }
+        break;
+      }
+      // "and" joins words of one organisation's name, not two people.
+      const and = words.slice(i, end).findIndex((x) => x.norm === 'and');
+      if (and > 0 && !words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm))) {
+        end = i + and;
+      }
+      if (!words.slice(i, end).some((_, j) => posAt(i + j) === 'PROPN')) {
+        i = end - 1;
+        continue;
+      }
+      // Leading title words are the title, not the name.
+      // (An organisation's name keeps them: "Justice and Equality Movement".)
+      let from = i;
+      const organization = words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm));
+      const titleOrDemonym = (k: number) =>
+        lexicon.titleWords.has(words[k]?.norm ?? '') || kb.demonyms.has(words[k]?.norm ?? '');
+      while (!organization && from < end - 1 && titleOrDemonym(from)) from++;
+      const where = span(from, end);
+      const first = words[from];
+      const lastWord = words[end - 1]?.norm ?? '';
+      const single = end - from === 1;
+      if (
+        !where ||
+        !first ||
+        lexicon.months.has(first.norm) ||
+        WEEKDAYS.has(first.norm) ||
+        (!organization && lexicon.titleWords.has(first.norm)) ||
+        // A title with no name ("Palestinian Authority Foreign Minister"): a role, not a name.
+        (lexicon.titleWords.has(lastWord) && !lexicon.organizationWords.has(lastWord)) ||
+        // One generic or national word ("Commission", "Forces", "Georgian").
+        (single && (lexicon.organizationWords.has(first.norm) || kb.demonyms.has(first.norm)))
+      ) {
+        i = end - 1;
+        continue;
+      }
+      // A first name before a known surname ("Muamar al-Gaddafi" with only "al-Gaddafi" in
+      // the KB) belongs to that mention.
+      const following = found.find((x) => x.kind === 'kb' && x.start === words[end]?.start);
+      if (
+        following &&
+        joined(end - 1, end) &&
+        following.entries.some((e) => actorType(kb, e) === 'person')
+      ) {
+        following.start = where.start;
+        following.text = doc.text.slice(where.start, following.end);
+        for (let k = from; k < end; k++) s.taken[k] = true;
+        i = end - 1;
+        continue;
+      }
+      const cues: string[] = [];
+      const title = titleBefore(from);
+      if (title) cues.push('title');
+      const last = words[end - 1]?.norm ?? '';
+      if (
+        lexicon.organizationWords.has(last) ||
+        words.slice(from, end).some((x) => lexicon.organizationWords.has(x.norm))
+      )
+        cues.push('organization');
+      if (words.slice(from, end).some((x) => lexicon.mediaWords.has(x.norm))) cues.push('media');
+      const next = words[end];
+      if (next && lexicon.speechVerbs.has(next.norm)) cues.push('speech');
+      const prev = words[from - 1];
+      if (prev && lexicon.placePrepositions.has(prev.norm) && !title) cues.push('place');
+      if (words[from - 2]?.norm === 'according' && prev?.norm === 'to') cues.push('speech');
+      const candidate: MentionCandidate = {
+        start: where.start,
+        end: where.end,
+        text: where.text,
+        kind: 'unknown',
+        sentence: index,
+        subject: false,
+        entries: [],
+        cues,
+      };
+      if (title) candidate.title = title;
+      add(candidate, from, end);
+      i = end - 1;
+    }
+
+    found.sort((a, b) => a.start - b.start);
+    const firstActor = found.find((c) => c.kind !== 'unknown' || !c.cues?.includes('place'));
+    if (firstActor) firstActor.subject = true;
+    out.push(...found);
+  });
+  return out;
+}
+
+export function mentionsStage(ctx: () => RecognizerContext): Stage {
+  return {
+    name: 'mentions',
+    requires: ['sentences', 'tokens'],
+    assigns: ['mentions'],
+    process(doc) {
+      doc.mentions = isProcessable(doc) ? recognize(doc, ctx()) : [];
+    },
+  };
+}

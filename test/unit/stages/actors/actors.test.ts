@@ -1,0 +1,227 @@
+/**
+ * Actor recognition, linking and coreference on sentences written for these tests, against
+ * the small test KB in test/fixtures/kb (not the production KB).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { createExtractor, type Extractor } from '../../../../src/extract.js';
+import { loadKnowledgeBase } from '../../../../src/kb/kb.js';
+import type { ActorResult } from '../../../../src/output/result.js';
+import { buildPipeline } from '../../../../src/pipeline/pipeline.js';
+import { actorStages } from '../../../../src/stages/actors/index.js';
+import { languageStage } from '../../../../src/stages/language/language.js';
+import { segmentStage } from '../../../../src/stages/segment/segment.js';
+
+const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/kb');
+const kb = loadKnowledgeBase({
+  files: [resolve(FIXTURES, 'test-kb.jsonl')],
+  agentsFile: resolve(FIXTURES, 'agents.jsonl'),
+});
+
+async function extractor(date: string | null): Promise<Extractor> {
+  const pipeline = buildPipeline(
+    [languageStage(), segmentStage(), ...actorStages({ kb })],
+    ['paragraphs'],
+  );
+  const e = createExtractor({ pipeline, fallbackDate: date });
+  await e.init();
+  return e;
+}
+
+async function actors(text: string, date: string | null = '2025-08-25'): Promise<ActorResult[]> {
+  const e = await extractor(date);
+  return e.extract({ format: 'jsonl', title: null, text, origin: { file: 'test' } }).actors;
+}
+
+const find = (list: ActorResult[], id: string) => list.find((a) => a.id === id);
+const methods = (a: ActorResult | undefined) => a?.mentions.map((m) => `${m.text}/${m.method}`);
+
+test('exact and normalised aliases: case, diacritics-free, possessives, curly apostrophes', async () => {
+  const list = await actors(
+    'Russia’s plan failed. NATO rejected it. The Russian Federation’s position is firm.',
+  );
+  assert.deepEqual(
+    methods(find(list, 'country-rus'))?.filter((m) => !m.includes('pronoun')),
+    ['Russia/alias', 'Russian Federation/alias'],
+  );
+  assert.equal(find(list, 'nato')?.code, 'IGOWSTNAT');
+});
+
+test('abbreviations match only in capitals; a lowercase word is not an actor', async () => {
+  const list = await actors('Officials told us the plan would fail. The US embassy disagreed.');
+  const usa = find(list, 'country-usa');
+  assert.deepEqual(
+    usa?.mentions.map((m) => m.text),
+    ['US'],
+  );
+});
+
+test('a title corroborates the link and is not part of the mention', async () => {
+  const list = await actors('Russian President Vladimir Putin met Volodymyr Zelensky.');
+  const putin = find(list, 'putin-vladimir');
+  assert.deepEqual(methods(putin), ['Vladimir Putin/title']);
+  assert.equal(putin?.role, 'President of Russia');
+});
+
+test('the role valid on the publication date gives the code and the role', async () => {
+  const in2006 = await actors('Putin met European leaders in Moscow.', '2006-03-01');
+  assert.equal(find(in2006, 'putin-vladimir')?.role, 'President of Russia');
+  const in2010 = await actors('Putin met Medvedev in Moscow.', '2010-03-01');
+  assert.equal(find(in2010, 'putin-vladimir')?.role, 'Prime Minister of Russia');
+  assert.equal(find(in2010, 'medvedev-dmitry')?.role, 'President of Russia');
+  const in2015 = await actors('Medvedev spoke in Moscow.', '2015-03-01');
+  assert.equal(find(in2015, 'medvedev-dmitry')?.role, 'Prime Minister of Russia');
+  assert.equal(find(in2015, 'medvedev-dmitry')?.code, 'RUSGOV');
+});
+
+test('an ambiguous surname goes to the person in office on the date', async () => {
+  const now = await actors('Bush vetoed the bill.', '2006-05-01');
+  assert.ok(find(now, 'bush-george-w'));
+  assert.equal(find(now, 'bush-george-hw'), undefined);
+  const then = await actors('Bush vetoed the bill.', '1990-05-01');
+  assert.ok(find(then, 'bush-george-hw'));
+});
+
+test('transliterated names link through the Cyrillic aliases', async () => {
+  const list = await actors('President Zelenskyi addressed parliament.');
+  assert.equal(find(list, 'zelensky-volodymyr')?.mentions[0]?.method, 'translit+title');
+  const bare = await actors('Zelenskyi addressed parliament on Monday.');
+  assert.equal(find(bare, 'zelensky-volodymyr')?.mentions[0]?.method, 'translit');
+});
+
+test('a misspelt name links only with corroboration', async () => {
+  const titled = await actors(
+    "The EU's High Representative for Foreign Affairs and Security Policy Kaia Kalas spoke.",
+  );
+  assert.ok(methods(find(titled, 'kallas-kaja'))?.includes('Kaia Kalas/fuzzy+title'));
+  const bare = await actors('Kaia Kalas spoke to reporters yesterday.');
+  assert.equal(find(bare, 'kallas-kaja'), undefined, 'no title, no surname elsewhere: no link');
+});
+
+test('Jordan the country, not Michael Jordan; Georgia the country', async () => {
+  const list = await actors('Michael Jordan visited Jordan. Georgia protested.');
+  const jordan = find(list, 'country-jor');
+  assert.deepEqual(
+    jordan?.mentions.map((m) => m.text),
+    ['Jordan'],
+  );
+  assert.equal(jordan?.mentions[0]?.start, 'Michael Jordan visited '.length);
+  assert.ok(find(list, 'country-geo'));
+});
+
+test('May the month is not Theresa May; Theresa May is', async () => {
+  const month = await actors('The talks resumed in May. May 5 was the deadline.', '2017-06-01');
+  assert.equal(find(month, 'may-theresa'), undefined);
+  const person = await actors(
+    'Theresa May met officials. May said the talks would go on.',
+    '2017-06-01',
+  );
+  assert.equal(find(person, 'may-theresa')?.mentions.length, 2);
+});
+
+test('metonyms stand for the government', async () => {
+  const list = await actors('The Kremlin rejected the offer, and Moscow recalled its envoy.');
+  const russia = find(list, 'country-rus');
+  assert.deepEqual(
+    russia?.mentions
+      .filter((m) => m.method === 'metonym')
+      .map((m) => [m.text, (m as { code?: string }).code]),
+    [
+      ['The Kremlin', 'RUSGOV'],
+      ['Moscow', 'RUSGOV'],
+    ],
+  );
+});
+
+test('agents: role nouns with a country give a sector code', async () => {
+  const list = await actors(
+    "Russian troops shelled the town. Georgia's parliament met. Protesters in Minsk marched.",
+  );
+  const codes = list.flatMap((a) =>
+    a.mentions
+      .filter((m) => m.method === 'agent')
+      .map((m) => [m.text, (m as { code?: string }).code]),
+  );
+  assert.deepEqual(codes, [
+    ['Russian troops', 'RUSMIL'],
+    ["Georgia's parliament", 'GEOLEG'],
+    ['Protesters in Minsk', 'BLRCVL'],
+  ]);
+});
+
+test('role descriptions go to the holder of the role on the date', async () => {
+  const in2006 = await actors('The Russian president arrived in Kiev.', '2006-03-01');
+  assert.equal(find(in2006, 'putin-vladimir')?.mentions[0]?.method, 'coref-role');
+  const in2010 = await actors('The Russian president arrived in Kiev.', '2010-03-01');
+  assert.ok(find(in2010, 'medvedev-dmitry'));
+  const kremlin = await actors('Zelensky wants to meet the head of the Kremlin.', '2025-08-25');
+  assert.deepEqual(methods(find(kremlin, 'putin-vladimir')), [
+    'the head of the Kremlin/coref-role',
+  ]);
+});
+
+test('surnames of unknown people corefer with the full name met earlier', async () => {
+  const list = await actors(
+    'Opposition leader Ivan Petrenko said the vote was rigged. Petrenko called for protests.',
+  );
+  const petrenko = find(list, 'unlinked:ivan petrenko');
+  assert.equal(petrenko?.type, 'person');
+  assert.deepEqual(methods(petrenko), ['Ivan Petrenko/unlinked', 'Petrenko/coref-surname']);
+});
+
+test('pronouns: he prefers the subject, him the other person', async () => {
+  const list = await actors(
+    'Trump has not imposed sanctions on Putin, although he often threatens him.',
+  );
+  assert.ok(methods(find(list, 'trump-donald'))?.includes('he/coref-pronoun'));
+  assert.ok(methods(find(list, 'putin-vladimir'))?.includes('him/coref-pronoun'));
+});
+
+test('unknown names are kept with a guessed type only when a cue says they are actors', async () => {
+  const list = await actors(
+    'Ukrainian TV FREEDOM reported the strike. The delegation stayed in Zorbania. The Kestrel Institute said it disagreed.',
+  );
+  assert.equal(find(list, 'unlinked:ukrainian tv freedom')?.type, 'media');
+  assert.equal(find(list, 'unlinked:kestrel institute')?.type, 'organization');
+  assert.equal(find(list, 'unlinked:zorbania'), undefined, 'a place is not an actor');
+});
+
+test('a non-English document has no actors', async () => {
+  const e = await extractor('2025-01-01');
+  const r = e.extract({
+    format: 'jsonl',
+    title: null,
+    text: 'Путин встретился с Зеленским в Москве во вторник, сообщили официальные лица.',
+    origin: { file: 't' },
+  });
+  assert.deepEqual(r.actors, []);
+});
+
+test('unknown names keep their particles and hyphens; an abbreviation in brackets joins them', async () => {
+  const list = await actors(
+    'Muammar al-Gaddafi said the Justice and Equality Movement (JEM) was weak.',
+  );
+  assert.deepEqual(methods(find(list, 'unlinked:justice and equality movement')), [
+    'Justice and Equality Movement/unlinked',
+    'JEM/abbreviation',
+  ]);
+  assert.ok(find(list, 'unlinked:muammar al gaddafi'));
+});
+
+test('an unknown person with a titled country gets that country and sector', async () => {
+  const list = await actors(
+    'Russian Defence Minister Ivan Zorkin and Ukrainian General Petro Doroshenko met.',
+  );
+  assert.equal(find(list, 'unlinked:ivan zorkin')?.code, 'RUSGOV');
+  assert.equal(find(list, 'unlinked:petro doroshenko')?.code, 'UKRMIL');
+  const media = await actors('Ukrainian TV FREEDOM reported the strike.');
+  assert.equal(find(media, 'unlinked:ukrainian tv freedom')?.code, 'UKRMED');
+});
+
+test('a capital named as a place is not the government acting', async () => {
+  const place = await actors('The talks were held in Moscow on Monday.');
+  assert.equal(find(place, 'country-rus'), undefined);
+  const actor = await actors('Moscow rejected the offer.');
+  assert.equal(find(actor, 'country-rus')?.mentions[0]?.method, 'metonym');
+});
