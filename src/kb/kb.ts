@@ -120,9 +120,12 @@ function indexActor(kb: KnowledgeBase, actor: KbActor): void {
     });
   };
   add(actor.name, 'name');
+  // Transliterated spellings matter for people's names (Zelenskyi, Zelenskiy); organisations
+  // and countries are written in English by their English names, which are aliases already.
+  const transliterate = actor.type === 'person';
   for (const alias of actor.aliases) {
     add(alias, 'alias');
-    for (const latin of transliterations(alias)) add(latin, 'translit');
+    if (transliterate) for (const latin of transliterations(alias)) add(latin, 'translit');
   }
   for (const capital of actor.capitals ?? []) add(capital, 'capital');
   for (const seat of actor.seats ?? []) add(seat, 'seat');

@@ -26,6 +26,13 @@ function isWordChar(code: number, ch: string): boolean {
   if (code < 128) {
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   }
+  // Latin-1 and Latin Extended letters, and Cyrillic, without the regular expression.
+  if (
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) ||
+    (code >= 0x400 && code <= 0x4ff)
+  ) {
+    return true;
+  }
   return LETTER_OR_DIGIT.test(ch);
 }
 
@@ -65,7 +72,7 @@ export function wordTokens(text: string, from = 0, to = text.length): WordToken[
         else if (c >= 97 && c <= 122) lower++;
         else if (c < 48 || c > 57) break;
       } else {
-        if (!LETTER_OR_DIGIT.test(text[end] ?? '')) break;
+        if (!isWordChar(c, text[end] ?? '')) break;
         ascii = false;
       }
       end++;
@@ -113,14 +120,23 @@ export function aliasKey(alias: string): string {
     .join(' ');
 }
 
-type Table = Record<string, string>;
-let tables: Record<'ru' | 'uk' | 'bg', Table> | undefined;
+type Table = Map<string, string>;
+let tables: Table[] | undefined;
 
-function loadTables(): Record<'ru' | 'uk' | 'bg', Table> {
+/** The tables of data/translit, each with upper-case letters added ("Ж" → "Zh"). */
+function loadTables(): Table[] {
   if (!tables) {
     const path = resolve(import.meta.dirname, '../../data/translit/cyrillic-latin.json');
     const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    tables = { ru: data.ru as Table, uk: data.uk as Table, bg: data.bg as Table };
+    tables = (['ru', 'uk', 'bg'] as const).map((language) => {
+      const table: Table = new Map();
+      for (const [cyrillic, latin] of Object.entries(data[language] as Record<string, string>)) {
+        table.set(cyrillic, latin);
+        const upper = cyrillic.toUpperCase();
+        if (upper !== cyrillic) table.set(upper, latin.charAt(0).toUpperCase() + latin.slice(1));
+      }
+      return table;
+    });
   }
   return tables;
 }
@@ -135,14 +151,9 @@ export function hasCyrillic(text: string): boolean {
 export function transliterations(text: string): string[] {
   if (!hasCyrillic(text)) return [];
   const out = new Set<string>();
-  for (const table of Object.values(loadTables())) {
+  for (const table of loadTables()) {
     let latin = '';
-    for (const ch of text) {
-      const lower = ch.toLowerCase();
-      const mapped = table[lower];
-      if (mapped === undefined) latin += ch;
-      else latin += ch === lower ? mapped : mapped.charAt(0).toUpperCase() + mapped.slice(1);
-    }
+    for (const ch of text) latin += table.get(ch) ?? ch;
     out.add(latin);
   }
   return [...out];

@@ -43,7 +43,13 @@ function acceptable(
     capital ||= w.capital;
     allCaps &&= w.allCaps;
   }
-  if (!capital) return [];
+  // Without a capital letter only a lower-case alias of several words matches
+  // ("coalition of the willing"): one lower-case word is a common noun.
+  if (!capital) {
+    return to - from > 1
+      ? entries.filter((e) => e.kind === 'alias' && e.alias === e.alias.toLowerCase())
+      : [];
+  }
   return entries.filter((e) => e.kind !== 'demonym' && (!e.caseSensitive || allCaps));
 }
 
@@ -108,6 +114,39 @@ const WEEKDAYS = new Set([
   'today',
   'yesterday',
   'tomorrow',
+]);
+
+/** Capitalised words that may follow an actor's name without making it a longer name. */
+const NAME_CONTINUATION_OK = new Set([
+  'summit',
+  'conference',
+  'meeting',
+  'forum',
+  'talks',
+  'treaty',
+  'charter',
+  'declaration',
+  'resolution',
+  'agreement',
+  'accord',
+  'plan',
+  'mission',
+  'headquarters',
+  'secretariat',
+  'member',
+  'members',
+  'states',
+  'countries',
+  'leaders',
+  'president',
+  'minister',
+  'secretary',
+  'general',
+  'chairman',
+  'spokesman',
+  'spokeswoman',
+  'envoy',
+  'ambassador',
 ]);
 
 /** POS of words that may be part of a name, and of a one-word alias. */
@@ -235,19 +274,25 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         }
         const pos = posOf[i];
         if (pos && !ALIAS_POS.has(pos) && !w.allCaps) continue;
-        // Part of a longer unknown name: "Michael Jordan", "Chad Smith".
-        const before =
-          i > 0 && adjacent(i - 1, i) && capitalAt(i - 1) && !longestMatch(kb.trie, words, i - 1);
-        const after =
-          adjacent(i, i + 1) && capitalAt(i + 1) && !longestMatch(kb.trie, words, i + 1);
-        const initial = i === 0;
-        if (
-          (before && !initial) ||
-          (after && !entries.some((e) => actorType(kb, e) === 'person'))
-        ) {
-          continue;
-        }
       }
+      // "AU$", "US$": a currency, not an actor.
+      if (doc.text[words[end - 1]?.end ?? 0] === '$') continue;
+      // Part of a longer unknown name: "Michael Jordan", "Social Democratic Party", "the
+      // Guardian Council". A capitalised first word of the sentence may be there only
+      // because it starts the sentence.
+      const before =
+        i > 0 &&
+        adjacent(i - 1, i) &&
+        capitalAt(i - 1) &&
+        (i - 1 > 0 || posOf[0] === 'PROPN') &&
+        !longestMatch(kb.trie, words, i - 1);
+      const after =
+        adjacent(end - 1, end) &&
+        capitalAt(end) &&
+        !NAME_CONTINUATION_OK.has(words[end]?.norm ?? '') &&
+        !longestMatch(kb.trie, words, end);
+      const person = entries.some((e) => actorType(kb, e) === 'person');
+      if (before || (after && !person)) continue;
       // "in Dublin", "at the Kremlin": a capital or seat after a place preposition is where
       // something happened, not the government acting.
       const placeWord = words[i - 1]?.norm === 'the' ? words[i - 2] : words[i - 1];

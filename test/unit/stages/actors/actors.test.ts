@@ -225,3 +225,23 @@ test('a capital named as a place is not the government acting', async () => {
   const actor = await actors('Moscow rejected the offer.');
   assert.equal(find(actor, 'country-rus')?.mentions[0]?.method, 'metonym');
 });
+
+test('an alias inside a longer name is not that actor; a currency is not an actor', async () => {
+  const list = await actors(
+    'The Social Democratic Party won. The Democratic Party lost. It cost AU$5 million.',
+  );
+  const party = find(list, 'democratic-party-us')?.mentions.filter((m) => m.method === 'alias');
+  assert.deepEqual(
+    party?.map((m) => m.start),
+    ['The Social Democratic Party won. The '.length],
+  );
+  assert.equal(find(list, 'african-union'), undefined);
+  const au = await actors('The AU sent troops to the region.');
+  assert.ok(find(au, 'african-union'));
+});
+
+test('a lower-case alias of several words matches; one lower-case word does not', async () => {
+  const list = await actors('The coalition of the willing met. Democrats and us.');
+  assert.ok(find(list, 'coalition-of-the-willing'));
+  assert.equal(find(list, 'country-usa'), undefined);
+});
