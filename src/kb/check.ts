@@ -422,12 +422,23 @@ function checkAliasClashes(
     const bRoles = (b.actor.roles ?? []).length > 0;
     if (ta !== tb) {
       warnings.push({ ...issue, message: `${base}; different types (${tb}, ${ta})` });
+    } else if (ta !== 'person' && a.actor.note && b.actor.note) {
+      // Both records say why ("Congo" names two countries): a known, documented ambiguity.
+      warnings.push({
+        ...issue,
+        message: `${base}; both of type ${ta}, ambiguity noted in both records`,
+      });
     } else if (ta !== 'person') {
       problems.push({ ...issue, message: `${base}; both of type ${ta}` });
     } else if (!aRoles || !bRoles) {
       problems.push({ ...issue, message: `${base}; both persons, not both with dated roles` });
     } else if (rolesEverOverlap(a.actor, b.actor)) {
-      problems.push({ ...issue, message: `${base}; both persons, with roles at the same time` });
+      // Relatives in office together (the Castros, the Kaczyński twins): a bare surname is
+      // ambiguous, and the linker needs the full name in the document to choose.
+      warnings.push({
+        ...issue,
+        message: `${base}; both persons, with roles at the same time: a bare surname needs the full name in the document`,
+      });
     } else {
       warnings.push({ ...issue, message: `${base}; their roles never overlap, dates settle it` });
     }

@@ -38,12 +38,12 @@ function jsonError(file: string, line: number): string {
 
 const PROBLEMS: CheckIssue[] = [
   {
-    file: 'check/b-people.jsonl',
-    line: 4,
+    file: 'check/a-countries.jsonl',
+    line: 5,
     kind: 'alias-clash',
     message:
-      'alias clash: ivanov-sergei and ivanov-igor (check/b-people.jsonl:3) share "Ivanov"; ' +
-      'both persons, with roles at the same time',
+      'alias clash: org-beta and org-alpha (check/a-countries.jsonl:4) share "AW"; ' +
+      'both of type organization',
   },
   {
     file: 'check/b-people.jsonl',
@@ -82,6 +82,14 @@ const WARNINGS: CheckIssue[] = [
     message:
       'archigos: putin-vladimir RUS vs Archigos "Putin" (RUS-2000): start 2000-05-07 here ' +
       '(President of Russia), 2000-01-01 in Archigos (127 days apart)',
+  },
+  {
+    file: 'check/b-people.jsonl',
+    line: 4,
+    kind: 'alias-clash',
+    message:
+      'alias clash: ivanov-sergei and ivanov-igor (check/b-people.jsonl:3) share "Ivanov"; ' +
+      'both persons, with roles at the same time: a bare surname needs the full name in the document',
   },
   {
     file: 'check/b-people.jsonl',
@@ -132,11 +140,11 @@ test('kb check --json reports every planted defect with its file and line, and n
   assert.equal(r.stderr, '');
   const report = JSON.parse(r.stdout) as CheckReport;
   assert.deepEqual(report.files, ['check/a-countries.jsonl', 'check/b-people.jsonl']);
-  // 14 valid actors: the duplicate counts once, the schema error and the broken line not at all.
-  assert.equal(report.actors, 14);
-  assert.deepEqual(report.byType, { country: 3, person: 11 });
+  // 16 valid actors: the duplicate counts once, the schema error and the broken line not at all.
+  assert.equal(report.actors, 16);
+  assert.deepEqual(report.byType, { country: 3, organization: 2, person: 11 });
   assert.equal(report.roles, 13);
-  assert.equal(report.aliases, 29);
+  assert.equal(report.aliases, 33);
   assert.deepEqual(report.problems, PROBLEMS);
   assert.deepEqual(report.warnings, WARNINGS);
   assert.deepEqual(report.info, [ARCHIGOS_INFO]);
@@ -147,14 +155,14 @@ test('kb check prints a summary and one line per issue', async () => {
   assert.equal(r.code, 1);
   const line = (i: CheckIssue) => `  ${i.line ? `${i.file}:${i.line}` : i.file}: ${i.message}`;
   const expected = [
-    '2 files: 14 actors (person 11, country 3), 13 roles, 29 aliases',
+    '2 files: 16 actors (person 11, country 3, organization 2), 13 roles, 33 aliases',
     'problems (5):',
     ...PROBLEMS.map(line),
-    'warnings (5):',
+    'warnings (6):',
     ...WARNINGS.map(line),
     'info (1):',
     line(ARCHIGOS_INFO),
-    '5 problems, 5 warnings',
+    '5 problems, 6 warnings',
     '',
   ];
   assert.equal(r.stdout, expected.join('\n'));
@@ -169,7 +177,7 @@ test('an overlay replacing an id is info, and its actor is the one checked', asy
     'check/b-people.jsonl',
     'overlay.jsonl',
   ]);
-  assert.equal(report.actors, 15, 'one actor replaced, one added');
+  assert.equal(report.actors, 17, 'one actor replaced, one added');
   assert.deepEqual(report.problems, PROBLEMS, 'replacing is not a duplicate id');
   assert.deepEqual(report.info, [
     {
@@ -560,4 +568,30 @@ test('the default KB loads from data/kb when no --kb-dir is given', async () => 
   const report = JSON.parse(r.stdout) as CheckReport;
   assert.ok(report.files.every((f) => f.startsWith('data/kb/') && f.endsWith('.jsonl')));
   assert.ok(!report.files.includes('data/kb/agents.jsonl'));
+});
+
+test('a clash both records document in their notes is a warning, not a problem', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsgraph-kb-notes-'));
+  const congo = (id: string, code: string) =>
+    JSON.stringify({
+      id,
+      name: id,
+      type: 'country',
+      code,
+      country: code,
+      aliases: ['Congo'],
+      note: '"Congo" names two countries',
+    });
+  writeFileSync(
+    join(dir, 'countries.jsonl'),
+    `${congo('country-cog', 'COG')}\n${congo('country-cod', 'COD')}\n`,
+  );
+  const r = await cli(['kb', 'check', '--kb-dir', dir, '--no-archigos', '--json']);
+  const report = JSON.parse(r.stdout) as CheckReport;
+  assert.deepEqual(report.problems, []);
+  assert.match(
+    report.warnings[0]?.message ?? '',
+    /share "Congo"; both of type country, ambiguity noted in both records/,
+  );
+  assert.equal(r.code, 0);
 });
