@@ -16,6 +16,12 @@ export interface ActorResult {
   name: string;
   type: string;
   code: string | null;
+  /**
+   * Where `code` comes from: `role` (a role held on the publication date), `kb` (the record's
+   * own code), `title` (a title in the text: "Irish Prime Minister X"), `document-country`
+   * (an unknown name in an article mostly about one country: a guess), or null.
+   */
+  codeSource?: 'role' | 'kb' | 'title' | 'document-country' | null;
   country: string | null;
   role: string | null;
   mentions: MentionResult[];

@@ -149,6 +149,25 @@ function resolvePronouns(
   return added;
 }
 
+/**
+ * The country an article is about: the one its mentions name most (countries, their
+ * governments and agents), when it has at least two mentions and two fifths of them all.
+ */
+export function documentCountry(mentions: ActorMention[], kb: KnowledgeBase): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of mentions) {
+    if (m.type !== 'country' || m.method === 'coref-pronoun') continue;
+    const iso = kb.actors.get(m.actor)?.code;
+    if (!iso) continue;
+    counts.set(iso, (counts.get(iso) ?? 0) + 1);
+    total++;
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] >= 2 && best[1] / total >= 0.4 ? best[0] : null;
+}
+
 /** Gathers mentions into the result's actors, in order of first mention. */
 export function assembleActors(
   doc: Document,
@@ -161,6 +180,7 @@ export function assembleActors(
     list.push(m);
     byActor.set(m.actor, list);
   }
+  const home = documentCountry(mentions, kb);
   const actors: ActorResult[] = [];
   for (const [id, list] of byActor) {
     const first = list[0];
@@ -169,11 +189,27 @@ export function assembleActors(
     if (list.every((m) => m.method === 'coref-pronoun')) continue;
     const actor = kb.actors.get(id);
     const role = actor ? mainRole(actor, doc.published) : undefined;
+    // Where the code comes from: a role on the date, the KB record, a title in the text, or —
+    // for an unknown name in an article about one country — that country, as a prior.
+    const titled = list.find((m) => m.code)?.code ?? null;
+    let code: string | null;
+    let codeSource: ActorResult['codeSource'];
+    if (actor) {
+      code = codeOn(actor, doc.published);
+      codeSource = role ? 'role' : 'kb';
+    } else if (titled) {
+      code = titled;
+      codeSource = 'title';
+    } else {
+      code = home;
+      codeSource = home ? 'document-country' : null;
+    }
     actors.push({
       id,
       name: actor?.name ?? list.find((m) => m.text.includes(' '))?.text ?? first.text,
       type: actor?.type ?? first.type,
-      code: actor ? codeOn(actor, doc.published) : (list.find((m) => m.code)?.code ?? null),
+      code,
+      codeSource,
       country: actor?.country ?? (actor?.type === 'country' ? (actor.code ?? null) : null),
       role: role?.title ?? null,
       mentions: list.map((m) => ({

@@ -384,6 +384,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       // Cheap test first: a demonym, or a candidate starting here that is a country.
       if (!s.taken[i] && !starts.demonym.has(w.norm)) continue;
       let countryWords = 1;
+      let capitalOnly = false;
       let iso = s.taken[i] ? undefined : kb.demonyms.get(w.norm);
       const two = s.taken[i] ? undefined : kb.demonyms.get(wordKey(i, 2));
       if (two) {
@@ -397,7 +398,11 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         const entry = c.entries.find(
           (e) => actorType(kb, e) === 'country' && (e.kind === 'name' || e.kind === 'alias'),
         );
-        iso = entry ? (kb.actors.get(entry.actor)?.code ?? undefined) : undefined;
+        // A capital right before a role noun: "Moscow prosecutors", "Kiev officials".
+        const capitalEntry = entry ? undefined : c.entries.find((e) => e.kind === 'capital');
+        const chosen = entry ?? capitalEntry;
+        iso = chosen ? (kb.actors.get(chosen.actor)?.code ?? undefined) : undefined;
+        capitalOnly = capitalEntry !== undefined;
         let last = i;
         while ((words[last + 1]?.start ?? Infinity) < c.end) last++;
         countryWords = last + 1 - i;
@@ -406,7 +411,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       let k = i + countryWords;
       if (words[k]?.norm === 's') k++;
       let matched = false;
-      for (let skip = 0; skip <= 2 && !matched; skip++) {
+      for (let skip = 0; skip <= (capitalOnly ? 0 : 2) && !matched; skip++) {
         // Only adjectives stand between the country and the role noun ("Russian special forces").
         if (skip > 0 && posOf[k + skip - 1] !== 'ADJ') break;
         for (const len of [2, 1]) {

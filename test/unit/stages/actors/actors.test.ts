@@ -245,3 +245,24 @@ test('a lower-case alias of several words matches; one lower-case word does not'
   assert.ok(find(list, 'coalition-of-the-willing'));
   assert.equal(find(list, 'country-usa'), undefined);
 });
+
+test('a capital right before a role noun is an agent of that country', async () => {
+  const list = await actors('Moscow prosecutors charged the editor.');
+  const codes = find(list, 'country-rus')?.mentions.map((m) => [
+    m.text,
+    (m as { code?: string }).code,
+  ]);
+  assert.deepEqual(codes, [['Moscow prosecutors', 'RUSJUD']]);
+});
+
+test('an unknown name in an article about one country gets that country, marked as a guess', async () => {
+  const list = await actors(
+    'Ukraine held elections on Sunday. Voters in Ukraine chose a new parliament, and Ivan Sydorenko said he had won. Ukraine will count the votes this week.',
+  );
+  const sydorenko = find(list, 'unlinked:ivan sydorenko');
+  assert.equal(sydorenko?.code, 'UKR');
+  assert.equal(sydorenko?.codeSource, 'document-country');
+  assert.equal(find(list, 'country-ukr')?.codeSource, 'kb');
+  const mixed = await actors('Ukraine and Russia talked. Ivan Sydorenko said so.');
+  assert.equal(find(mixed, 'unlinked:ivan sydorenko')?.code, null, 'no country dominates');
+});
