@@ -107,11 +107,10 @@ export function kbFiles(dir = DEFAULT_KB_DIR): string[] {
 }
 
 function indexActor(kb: KnowledgeBase, actor: KbActor): void {
-  const seen = new Set<string>();
+  // addAlias keeps one entry per actor and kind at a node, so repeated forms cost nothing.
   const add = (alias: string, kind: AliasKind) => {
     const key = aliasKey(alias);
-    if (!key || seen.has(`${kind}:${key}`)) return;
-    seen.add(`${kind}:${key}`);
+    if (!key) return;
     addAlias(kb.trie, key, {
       actor: actor.id,
       kind,
