@@ -289,10 +289,9 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
 /** The code a title gives an unknown person: its country and the sector of its first word. */
 function titleCode(ctx: LinkContext, title: TitleSpan | undefined): string | null {
   if (!title) return null;
-  const country =
-    title.country ?? (title.org ? (ctx.kb.actors.get(title.org)?.code ?? null) : null);
-  if (!country) return null;
-  if (country.startsWith('IGO')) return country;
+  // A title naming an organisation ("leader of the Democratic Party") gives its code.
+  if (!title.country) return title.org ? (ctx.kb.actors.get(title.org)?.code ?? null) : null;
+  const country = title.country;
   const sector = ctx.lexicon.titleSectors.find(([word]) => title.words.includes(word))?.[1];
   return sector ? `${country}${sector}` : country;
 }

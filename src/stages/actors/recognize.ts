@@ -80,6 +80,9 @@ export interface RecognizerContext {
 }
 
 /** Lower-case words inside names: "Institute for the Study of War", "Osama bin Laden". */
+/** Words that join a title's words without naming a role: "Minister *of the* Interior". */
+const TITLE_FILLERS = new Set(['the', 'of', 'for', 'and', 's']);
+
 const NAME_PARTICLES = new Set([
   'of',
   'for',
@@ -362,6 +365,58 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         start: where.start,
         end: where.end,
         text: where.text,
+        words: titleWords,
+        country,
+        org,
+      };
+    };
+    // An apposition after a name: "Ivan Petrenko, the Ukrainian defence minister, said".
+    const titleAfter = (end: number): TitleSpan | undefined => {
+      const name = words[end - 1];
+      const next = words[end];
+      if (!name || !next || !/^\s*,\s*$/.test(doc.text.slice(name.end, next.start)))
+        return undefined;
+      let k = end;
+      if (['the', 'a', 'an'].includes(next.norm)) k++;
+      let country: string | null = null;
+      let org: string | null = null;
+      let meaningful = false;
+      const from = k;
+      for (; k < words.length && k < end + 10; k++) {
+        const w = words[k];
+        if (!w) break;
+        const c = found.find((x) => x.kind === 'kb' && x.start === w.start);
+        const entry = c?.entries[0];
+        const type = entry ? actorType(kb, entry) : undefined;
+        if (
+          c &&
+          entry &&
+          (type === 'country' || type === 'igo' || type === 'organization' || type === 'party')
+        ) {
+          if (type === 'country') country = kb.actors.get(entry.actor)?.code ?? null;
+          else org = entry.actor;
+          while ((words[k + 1]?.start ?? Infinity) < c.end) k++;
+          continue;
+        }
+        const demonym = kb.demonyms.get(w.norm);
+        if (demonym) {
+          country = demonym;
+          continue;
+        }
+        if (w.norm === 's' || lexicon.titleWords.has(w.norm)) {
+          if (!TITLE_FILLERS.has(w.norm)) meaningful = true;
+          continue;
+        }
+        break;
+      }
+      const first = words[from];
+      const last = words[k - 1];
+      if (!meaningful || !first || !last || k <= from) return undefined;
+      const titleWords = words.slice(from, k).map((x) => x.norm);
+      return {
+        start: first.start,
+        end: last.end,
+        text: doc.text.slice(first.start, last.end),
         words: titleWords,
         country,
         org,
@@ -662,7 +717,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         continue;
       }
       const cues: string[] = [];
-      const title = titleBefore(from);
+      const title = titleBefore(from) ?? titleAfter(end);
       if (title) cues.push('title');
       const last = words[end - 1]?.norm ?? '';
       if (

@@ -266,3 +266,16 @@ test('an unknown name in an article about one country gets that country, marked 
   const mixed = await actors('Ukraine and Russia talked. Ivan Sydorenko said so.');
   assert.equal(find(mixed, 'unlinked:ivan sydorenko')?.code, null, 'no country dominates');
 });
+
+test('a title in apposition after an unknown name gives its code', async () => {
+  const list = await actors(
+    'Ivan Petrenko, the Ukrainian defence minister, said troops would stay. Gerry Adams, leader of the Democratic Party, agreed. Olga Marchenko, who lives in Kiev, disagreed.',
+  );
+  assert.equal(find(list, 'unlinked:ivan petrenko')?.code, 'UKRGOV');
+  assert.equal(find(list, 'unlinked:gerry adams')?.code, 'USAPTY');
+  assert.notEqual(
+    find(list, 'unlinked:olga marchenko')?.codeSource,
+    'title',
+    'a relative clause is no title',
+  );
+});
