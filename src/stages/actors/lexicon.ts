@@ -17,6 +17,8 @@ export interface ActorLexicon {
   thingPronouns: Set<string>;
   /** Title word → sector, in priority order. */
   titleSectors: [string, string][];
+  /** Country names that are also other places → cues (lower case) that mean the other place. */
+  otherPlaces: Map<string, string[]>;
 }
 
 export const LEXICON_FILE = resolve(import.meta.dirname, '../../../data/lexicons/actors.json');
@@ -58,6 +60,11 @@ export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
     personPronouns: new Map(Object.entries(pronouns.person)),
     nominative: new Set(pronouns.nominative),
     thingPronouns: new Set(pronouns.thing),
+    otherPlaces: new Map(
+      Object.entries(
+        (data.otherPlaces as { names?: Record<string, string[]> } | undefined)?.names ?? {},
+      ),
+    ),
     titleSectors: Object.entries(
       (data.titleSectors as { words?: Record<string, string> } | undefined)?.words ?? {},
     ),

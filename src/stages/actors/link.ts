@@ -186,6 +186,8 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
         if (!best || score > best.score) best = { actor, score, method, entry };
       }
       if (!best) continue;
+      // "Georgia" in an article about Atlanta is the US state, not the country.
+      if (best.actor.type === 'country' && otherPlace(ctx, doc, c.text)) continue;
       // A month name is a person only when the document names that person in full.
       if (
         !c.text.includes(' ') &&
@@ -205,6 +207,7 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
       continue;
     }
     if (c.kind === 'agent' && c.country && c.sector) {
+      if (otherPlace(ctx, doc, c.text.split(/[\s'’]/)[0] ?? '')) continue;
       const country = kb.countries.get(c.country);
       if (country) push(c, country, 'agent', `${c.country}${c.sector}`);
       continue;
@@ -284,6 +287,14 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
     }
   }
   return out;
+}
+
+/** Whether the document has a cue that a country's name means another place here. */
+function otherPlace(ctx: LinkContext, doc: Document, text: string): boolean {
+  const cues = ctx.lexicon.otherPlaces.get(normalizeWord(text));
+  if (!cues) return false;
+  const lower = doc.text.toLowerCase();
+  return cues.some((cue) => lower.includes(cue));
 }
 
 /** The code a title gives an unknown person: its country and the sector of its first word. */

@@ -279,3 +279,10 @@ test('a title in apposition after an unknown name gives its code', async () => {
     'a relative clause is no title',
   );
 });
+
+test('Georgia the US state is not the country when the document says so', async () => {
+  const state = await actors('Georgia voters went to the polls in Atlanta on Tuesday.');
+  assert.equal(find(state, 'country-geo'), undefined);
+  const country = await actors('Georgia accused Russia of moving troops near Tbilisi.');
+  assert.ok(find(country, 'country-geo'));
+});
