@@ -6,24 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { main } from '../../../src/cli/main.js';
-import type { CliIO } from '../../../src/cli/io.js';
+import { join } from 'node:path';
+import { runCli, SHARED } from '../../helpers/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const SHARED = resolve(ROOT, '../shared');
-
-async function cli(args: string[], cwd = ROOT) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-    readStdin: async () => Buffer.alloc(0),
-  };
-  return { code: await main(args, io), stdout, stderr };
-}
+const cli = (args: string[], cwd?: string) => runCli(args, cwd ? { cwd } : {});
 
 const PAGE =
   'Share\n\n1 024\n\nCabinet resigns after vote\n\nPhoto: Test Agency\n\nThe cabinet resigned on Tuesday after losing a confidence vote, the prime minister said.\n';

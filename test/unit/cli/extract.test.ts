@@ -8,36 +8,14 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { main } from '../../../src/cli/main.js';
-import type { CliIO } from '../../../src/cli/io.js';
+import { ROOT, runCli } from '../../helpers/cli.js';
 import type { ExtractionResult } from '../../../src/output/result.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
 
-interface Ran {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(
-  args: string[],
-  options: { cwd?: string; stdin?: Buffer | string } = {},
-): Promise<Ran> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: options.cwd ?? ROOT,
-    readStdin: async () => Buffer.from(options.stdin ?? ''),
-  };
-  const code = await main(args, io);
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 function workdir(): string {
   return mkdtempSync(join(tmpdir(), 'newsgraph-cli-'));
