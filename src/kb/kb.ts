@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NewsgraphError } from '../core/errors.js';
-import { aliasKey, transliterations } from './normalize.js';
+import { aliasKey, aliasWords, transliterations } from './normalize.js';
 import { validateActor, type KbActor, type KbRole } from './schema.js';
 
 export const DEFAULT_KB_DIR = resolve(import.meta.dirname, '../../data/kb');
@@ -56,10 +56,10 @@ function newNode(): TrieNode {
   return { next: new Map(), entries: [] };
 }
 
-function addAlias(root: TrieNode, key: string, entry: AliasEntry): void {
-  if (!key) return;
+function addAlias(root: TrieNode, words: readonly string[], entry: AliasEntry): void {
+  if (!words.length) return;
   let node = root;
-  for (const token of key.split(' ')) {
+  for (const token of words) {
     let child = node.next.get(token);
     if (!child) {
       child = newNode();
@@ -109,9 +109,7 @@ export function kbFiles(dir = DEFAULT_KB_DIR): string[] {
 function indexActor(kb: KnowledgeBase, actor: KbActor): void {
   // addAlias keeps one entry per actor and kind at a node, so repeated forms cost nothing.
   const add = (alias: string, kind: AliasKind) => {
-    const key = aliasKey(alias);
-    if (!key) return;
-    addAlias(kb.trie, key, {
+    addAlias(kb.trie, aliasWords(alias), {
       actor: actor.id,
       kind,
       caseSensitive: ABBREVIATION.test(alias) && kind !== 'demonym',

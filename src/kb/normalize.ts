@@ -114,10 +114,18 @@ export function wordTokens(text: string, from = 0, to = text.length): WordToken[
 }
 
 /** The normalised token sequence of an alias, joined by spaces (the trie key). */
+// Plain ASCII aliases without dots split exactly as wordTokens would split them.
+const PLAIN_ALIAS = /^[A-Za-z0-9 '’-]+$/;
+const NON_WORD = /[^a-z0-9]+/;
+
+/** The normalised words of an alias (what the trie is keyed by). */
+export function aliasWords(alias: string): string[] {
+  if (PLAIN_ALIAS.test(alias)) return alias.toLowerCase().split(NON_WORD).filter(Boolean);
+  return wordTokens(alias).map((t) => t.norm);
+}
+
 export function aliasKey(alias: string): string {
-  return wordTokens(alias)
-    .map((t) => t.norm)
-    .join(' ');
+  return aliasWords(alias).join(' ');
 }
 
 type Table = Map<string, string>;
