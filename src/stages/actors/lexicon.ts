@@ -17,6 +17,9 @@ export interface ActorLexicon {
   thingPronouns: Set<string>;
   /** Title word → sector, in priority order. */
   titleSectors: [string, string][];
+  /** First and last words that make a capitalised run a place, event or adjective. */
+  notPersonFirst: Set<string>;
+  notPersonLast: Set<string>;
   /** Country names that are also other places → cues (lower case) that mean the other place. */
   otherPlaces: Map<string, string[]>;
 }
@@ -60,6 +63,16 @@ export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
     personPronouns: new Map(Object.entries(pronouns.person)),
     nominative: new Set(pronouns.nominative),
     thingPronouns: new Set(pronouns.thing),
+    notPersonFirst: new Set(
+      ((data.notPersonNames as { first?: string[] } | undefined)?.first ?? []).map((w) =>
+        w.toLowerCase(),
+      ),
+    ),
+    notPersonLast: new Set(
+      ((data.notPersonNames as { last?: string[] } | undefined)?.last ?? []).map((w) =>
+        w.toLowerCase(),
+      ),
+    ),
     otherPlaces: new Map(
       Object.entries(
         (data.otherPlaces as { names?: Record<string, string[]> } | undefined)?.names ?? {},

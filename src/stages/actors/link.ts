@@ -116,6 +116,32 @@ function bestFuzzy(name: string, candidates: Iterable<KbActor>): KbActor | undef
   return best?.actor;
 }
 
+/**
+ * Two or three title-case words ("Gilad Shalit", "Ján Počiatek") with no other cue: most
+ * likely a person's name. (Places come after prepositions and are left out before this.)
+ */
+const PERSON_NAME = /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2}$/u;
+
+function personName(ctx: LinkContext, text: string): boolean {
+  if (!PERSON_NAME.test(text)) return false;
+  const words = text.toLowerCase().split(' ');
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  const { lexicon } = ctx;
+  if (lexicon.notPersonFirst.has(first) || lexicon.notPersonLast.has(last)) return false;
+  // A country or capital among the words ("Moscow Illustrative", a place name glued to the
+  // first word of an article) is no part of a person's name.
+  const place = (w: string) =>
+    ctx.kb.trie.next
+      .get(normalizeWord(w))
+      ?.entries.some((e) => e.kind === 'capital' || ctx.kb.actors.get(e.actor)?.type === 'country');
+  return !words.some(
+    (w) => lexicon.months.has(w) || ctx.kb.demonyms.has(w) || WEEKDAY.test(w) || place(w),
+  );
+}
+
+const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+
 function guessType(c: MentionCandidate): ActorMention['type'] {
   const cues = c.cues ?? [];
   if (cues.includes('media')) return 'media';
@@ -270,8 +296,8 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
         continue;
       }
       const cues = c.cues ?? [];
-      if (cues.includes('place') || cues.length === 0) continue;
-      const type = guessType(c);
+      if (cues.includes('place') || (cues.length === 0 && !personName(ctx, c.text))) continue;
+      const type = cues.length === 0 ? 'person' : guessType(c);
       if (type === 'other') continue;
       out.push({
         start: c.start,

@@ -286,3 +286,13 @@ test('Georgia the US state is not the country when the document says so', async 
   const country = await actors('Georgia accused Russia of moving troops near Tbilisi.');
   assert.ok(find(country, 'country-geo'));
 });
+
+test('two or three title-case words with no other cue are kept as a person; places and events are not', async () => {
+  const list = await actors(
+    'Talks resumed. Gilad Shalit was not released. The Orange Revolution and the Gaza Strip were discussed, as was the Second World War. Eastern European states abstained.',
+  );
+  assert.equal(find(list, 'unlinked:gilad shalit')?.type, 'person');
+  for (const id of ['orange revolution', 'gaza strip', 'second world war', 'eastern european']) {
+    assert.equal(find(list, `unlinked:${id}`), undefined, id);
+  }
+});
