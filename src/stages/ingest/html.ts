@@ -11,6 +11,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 
+import { BLOCK_TAGS } from './block-tags.js';
 import { NewsgraphError } from '../../core/errors.js';
 
 export interface HtmlArticle {
@@ -218,51 +219,6 @@ const SKIP_TAGS = new Set([
 ]);
 
 /** Elements that end the current paragraph (and start a new one). */
-const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'tfoot',
-  'thead',
-  'tr',
-  'ul',
-]);
 
 /** Table cells: their texts are separated by a space within the row's paragraph. */
 const CELL_TAGS = new Set(['td', 'th']);

@@ -6,6 +6,7 @@
  *
  * The passes run in this order, each commented with why it is where it is.
  */
+import { BLOCK_TAGS } from './block-tags.js';
 import { MappedText } from './mapped-text.js';
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -118,26 +119,11 @@ const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const CODE_BLOCK = /<(script|style|noscript)\b[^>]{0,1000}>[\s\S]*?<\/\1\s*>/gi;
 // A tag: `<` directly followed by a letter, `/` or `!`, so "a < b" in prose survives.
 const TAG = /<\/?([A-Za-z][A-Za-z0-9:-]{0,30})(?:\s[^<>]{0,1000})?\/?>/g;
-const BLOCK_TAGS = new Set([
-  'p',
-  'br',
-  'div',
-  'li',
-  'ul',
-  'ol',
-  'tr',
-  'table',
-  'blockquote',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'section',
-  'article',
-  'hr',
-]);
+
+/** A block element or a line break ends a line of text. */
+function breaksLine(tag: string): boolean {
+  return tag === 'br' || BLOCK_TAGS.has(tag);
+}
 
 /** Drops HTML comments and tags; block-level tags leave a line break. */
 export function dropTags(text: MappedText): MappedText {
@@ -145,7 +131,7 @@ export function dropTags(text: MappedText): MappedText {
   return text
     .replace(COMMENT, () => '')
     .replace(CODE_BLOCK, () => '')
-    .replace(TAG, (m) => (BLOCK_TAGS.has((m[1] ?? '').toLowerCase()) ? '\n' : ''));
+    .replace(TAG, (m) => (breaksLine((m[1] ?? '').toLowerCase()) ? '\n' : ''));
 }
 
 // Sections that end an article on a wiki: related links, sources, references.
