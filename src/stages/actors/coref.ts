@@ -25,6 +25,26 @@ export interface CorefContext {
 
 const PRONOUN_WINDOW = 2;
 
+/**
+ * A one-word unknown name the linker kept on its own ("Gen. Dannatt") is the person named in
+ * full earlier ("Richard Dannatt").
+ */
+function relinkSurnames(mentions: ActorMention[]): void {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const m of sorted) {
+    if (m.method !== 'unlinked' || m.text.includes(' ') || m.type !== 'person') continue;
+    const word = normalizeWord(m.text);
+    const earlier = sorted
+      .filter((e) => e.start < m.start && e.type === 'person' && e.text.includes(' '))
+      .reverse()
+      .find((e) => normalizeWord(e.text.split(/\s+/).pop() ?? '') === word);
+    if (!earlier) continue;
+    m.actor = earlier.actor;
+    m.method = 'coref-surname';
+    m.code = earlier.code;
+  }
+}
+
 function resolveSurnames(doc: Document, mentions: ActorMention[]): ActorMention[] {
   const candidates = (doc.mentions as MentionCandidate[]).filter(
     (c) => c.kind === 'unknown' && !c.text.includes(' '),
@@ -188,6 +208,9 @@ export function assembleActors(
     // An actor met only through pronouns or descriptors is not listed on their strength.
     if (list.every((m) => m.method === 'coref-pronoun')) continue;
     const actor = kb.actors.get(id);
+    // Places (the West Bank, Crimea) are recognised so that they are not read as actors;
+    // events will use them as locations.
+    if (actor?.type === 'place') continue;
     const role = actor ? mainRole(actor, doc.published) : undefined;
     // Where the code comes from: a role on the date, the KB record, a title in the text, or —
     // for an unknown name in an article about one country — that country, as a prior.
@@ -200,9 +223,13 @@ export function assembleActors(
     } else if (titled) {
       code = titled;
       codeSource = 'title';
-    } else {
+    } else if (list.some((m) => m.text.includes(' '))) {
+      // Only a full name: a lone first name ("Harry") is too little to guess a country from.
       code = home;
       codeSource = home ? 'document-country' : null;
+    } else {
+      code = null;
+      codeSource = null;
     }
     actors.push({
       id,
@@ -236,6 +263,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       }
       const { kb, lexicon } = ctx();
       const linked = [...((doc.links as ActorMention[] | undefined) ?? [])];
+      relinkSurnames(linked);
       linked.push(...resolveSurnames(doc, linked));
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolvePronouns(doc, linked, lexicon));

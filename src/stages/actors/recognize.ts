@@ -331,6 +331,18 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       while (k >= 0) {
         const w = words[k];
         if (!w) break;
+        // A title is one run of words: a comma or a full stop ends it ("In Ukraine, Prince X").
+        const gap = doc.text.slice(w.end, words[k + 1]?.start ?? w.end);
+        const abbreviation = w.norm.length <= 4 && lexicon.titleWords.has(w.norm); // "Gen. X"
+        // "A spokesman for the ministry, Kim Ho-nyoun": a comma right before the name may
+        // close a title; one after title words ("In Ukraine, Prince X") ends it.
+        const commaBeforeName = k === first - 1 && /^\s*,\s*$/.test(gap);
+        if (
+          !commaBeforeName &&
+          (!/^[\s'’.-]*$/.test(gap) || (gap.includes('. ') && !abbreviation))
+        ) {
+          break;
+        }
         const taken = found.find((c) => c.start <= w.start && w.start < c.end && c.kind === 'kb');
         if (taken) {
           const entry = taken.entries[0];

@@ -296,3 +296,40 @@ test('two or three title-case words with no other cue are kept as a person; plac
     assert.equal(find(list, `unlinked:${id}`), undefined, id);
   }
 });
+
+test('a known place is not an actor, and its name is not read as an organisation', async () => {
+  const list = await actors(
+    'Settlers in the West Bank protested. The West Bank barrier was extended.',
+  );
+  assert.equal(find(list, 'place-west-bank'), undefined);
+  assert.equal(find(list, 'unlinked:west bank'), undefined);
+});
+
+test('a titled one-word mention is the person named in full earlier', async () => {
+  const list = await actors(
+    'General Richard Dannatt spoke in London. Gen. Dannatt said the army was ready.',
+  );
+  assert.deepEqual(
+    methods(find(list, 'unlinked:richard dannatt'))?.filter((m) => !m.includes('pronoun')),
+    ['Richard Dannatt/unlinked', 'Dannatt/coref-surname'],
+  );
+  assert.equal(find(list, 'unlinked:dannatt'), undefined);
+});
+
+test('a lone first name gets no guessed country', async () => {
+  const list = await actors(
+    'Ukraine voted. In Ukraine, Prince Harry watched. Harry said Ukraine was brave.',
+  );
+  const harry = list.find((a) => a.name === 'Harry' || a.name === 'Prince Harry');
+  assert.ok(harry);
+  if (!harry.name.includes(' ')) assert.equal(harry.code, null);
+});
+
+test('a title ends at a comma, unless the comma closes the title right before the name', async () => {
+  const list = await actors(
+    'A spokesman for Russia, Petr Ivanenko, said talks would go on. In Ukraine, Prince Harry watched.',
+  );
+  assert.equal(find(list, 'unlinked:petr ivanenko')?.code, 'RUSGOV');
+  const harry = list.find((a) => a.id.startsWith('unlinked:') && a.name.includes('Harry'));
+  assert.notEqual(harry?.code, 'UKRGOV');
+});
