@@ -189,10 +189,25 @@ export function documentCountry(mentions: ActorMention[], kb: KnowledgeBase): st
 }
 
 /** Gathers mentions into the result's actors, in order of first mention. */
+/**
+ * The sector an unknown organisation's head noun gives: the last word ("Interior Ministry",
+ * "Supreme Court"), or the word before "of"/"for" ("Ministry of Defence"). "Union of Islamic
+ * Courts" has the head "Union", which gives none.
+ */
+function organizationSector(lexicon: ActorLexicon, list: ActorMention[]): string | undefined {
+  const words = (list.find((m) => m.text.includes(' '))?.text ?? '').toLowerCase().split(/\s+/);
+  const of = words.findIndex((w) => w === 'of' || w === 'for');
+  const head = (of > 0 ? words[of - 1] : words[words.length - 1]) ?? '';
+  return (
+    lexicon.organizationSectors.get(head) ?? lexicon.organizationSectors.get(head.replace(/s$/, ''))
+  );
+}
+
 export function assembleActors(
   doc: Document,
   mentions: ActorMention[],
   kb: KnowledgeBase,
+  lexicon: ActorLexicon,
 ): ActorResult[] {
   const byActor = new Map<string, ActorMention[]>();
   for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
@@ -225,7 +240,11 @@ export function assembleActors(
       codeSource = 'title';
     } else if (list.some((m) => m.text.includes(' '))) {
       // Only a full name: a lone first name ("Harry") is too little to guess a country from.
-      code = home;
+      // An organisation's name may give the sector ("Interior Ministry" → GOV).
+      code =
+        home && first.type !== 'person'
+          ? `${home}${organizationSector(lexicon, list) ?? ''}`
+          : home;
       codeSource = home ? 'document-country' : null;
     } else {
       code = null;
@@ -269,7 +288,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);
       doc.links = linked;
-      doc.actors = assembleActors(doc, linked, kb);
+      doc.actors = assembleActors(doc, linked, kb, lexicon);
     },
   };
 }

@@ -17,6 +17,10 @@ export interface ActorLexicon {
   thingPronouns: Set<string>;
   /** Title word → sector, in priority order. */
   titleSectors: [string, string][];
+  /** Capitalised common nouns that are never a name on their own. */
+  commonNouns: Set<string>;
+  /** Organisation word → sector, for unknown organisations of a known country. */
+  organizationSectors: Map<string, string>;
   /** First and last words that make a capitalised run a place, event or adjective. */
   notPersonFirst: Set<string>;
   notPersonLast: Set<string>;
@@ -63,6 +67,12 @@ export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
     personPronouns: new Map(Object.entries(pronouns.person)),
     nominative: new Set(pronouns.nominative),
     thingPronouns: new Set(pronouns.thing),
+    commonNouns: new Set(words(data, 'commonNouns')),
+    organizationSectors: new Map(
+      Object.entries(
+        (data.organizationSectors as { words?: Record<string, string> } | undefined)?.words ?? {},
+      ),
+    ),
     notPersonFirst: new Set(
       ((data.notPersonNames as { first?: string[] } | undefined)?.first ?? []).map((w) =>
         w.toLowerCase(),

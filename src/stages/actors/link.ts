@@ -136,11 +136,16 @@ function personName(ctx: LinkContext, text: string): boolean {
       .get(normalizeWord(w))
       ?.entries.some((e) => e.kind === 'capital' || ctx.kb.actors.get(e.actor)?.type === 'country');
   return !words.some(
-    (w) => lexicon.months.has(w) || ctx.kb.demonyms.has(w) || WEEKDAY.test(w) || place(w),
+    (w) =>
+      lexicon.months.has(w) ||
+      ctx.kb.demonyms.has(w) ||
+      WEEKDAY.test(w) ||
+      lexicon.commonNouns.has(w) ||
+      place(w),
   );
 }
 
-const WEEKDAY = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/;
+const WEEKDAY = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tomorrow)$/;
 
 function guessType(c: MentionCandidate): ActorMention['type'] {
   const cues = c.cues ?? [];
@@ -297,6 +302,8 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
       }
       const cues = c.cues ?? [];
       if (cues.includes('place') || (cues.length === 0 && !personName(ctx, c.text))) continue;
+      // One capitalised common noun left after a title ("US Government", "General Election").
+      if (!c.text.includes(' ') && ctx.lexicon.commonNouns.has(normalizeWord(c.text))) continue;
       const type = cues.length === 0 ? 'person' : guessType(c);
       if (type === 'other') continue;
       out.push({

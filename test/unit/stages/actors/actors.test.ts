@@ -333,3 +333,13 @@ test('a title ends at a comma, unless the comma closes the title right before th
   const harry = list.find((a) => a.id.startsWith('unlinked:') && a.name.includes('Harry'));
   assert.notEqual(harry?.code, 'UKRGOV');
 });
+
+test('a common noun left after a title is no name; an unknown organisation’s head noun gives its sector', async () => {
+  const list = await actors(
+    'Ukraine protested. The US Government and the General Election were discussed in Ukraine. The Kestrel Interior Ministry said Ukraine was calm. The Ministry of Kestrel Affairs agreed.',
+  );
+  assert.equal(find(list, 'unlinked:government'), undefined);
+  assert.equal(find(list, 'unlinked:election'), undefined);
+  assert.equal(find(list, 'unlinked:kestrel interior ministry')?.code, 'UKRGOV');
+  assert.equal(find(list, 'unlinked:kestrel interior ministry')?.codeSource, 'document-country');
+});
