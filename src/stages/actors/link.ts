@@ -214,6 +214,8 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
         if (actor.type === 'person' && (date ? rolesOn(actor, date).length : mainRole(actor, null)))
           score += 3;
         if (actor.type === 'country') score += 0.5;
+        // A seat of power names who rules there ("Brussels" → the EU), over a capital's country.
+        if (entry.kind === 'seat') score += 1;
         if (!best || score > best.score) best = { actor, score, method, entry };
       }
       if (!best) continue;
@@ -233,7 +235,11 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
         c,
         best.actor,
         best.method,
-        metonym && best.actor.code ? `${best.actor.code}GOV` : undefined,
+        metonym && best.actor.code
+          ? best.actor.type === 'country'
+            ? `${best.actor.code}GOV`
+            : best.actor.code
+          : undefined,
       );
       continue;
     }

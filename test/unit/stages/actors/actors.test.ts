@@ -343,3 +343,13 @@ test('a common noun left after a title is no name; an unknown organisation’s h
   assert.equal(find(list, 'unlinked:kestrel interior ministry')?.code, 'UKRGOV');
   assert.equal(find(list, 'unlinked:kestrel interior ministry')?.codeSource, 'document-country');
 });
+
+test('Brussels acting is the EU (a seat), not Belgium; in Brussels is a place', async () => {
+  const list = await actors('Brussels rejected the plan. Ministers later met in Brussels.');
+  const eu = find(list, 'eu');
+  assert.deepEqual(
+    eu?.mentions.map((m) => [m.text, (m as { code?: string }).code]),
+    [['Brussels', 'IGOEUREEC']],
+  );
+  assert.equal(find(list, 'country-bel'), undefined);
+});
