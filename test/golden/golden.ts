@@ -28,7 +28,7 @@ export interface GoldenCase {
 
 interface CaseOptions {
   date?: string;
-  /** For shared cases: the input path relative to ../shared. */
+  /** Shared cases: the input path relative to ../shared; others: relative to the case. */
   input?: string;
 }
 
@@ -42,15 +42,13 @@ export function listCases(): GoldenCase[] {
   for (const name of readdirSync(GOLDEN_DIR).sort()) {
     const dir = join(GOLDEN_DIR, name);
     if (!statSync(dir).isDirectory()) continue;
-    const input = readdirSync(dir).find((f) => f.startsWith('input.'));
+    // The input is the case's own `input.*`, or a file of the project that `options.json`
+    // names (a demo article in examples/, pinned without a copy).
+    const options = readOptions(dir);
+    const own = readdirSync(dir).find((f) => f.startsWith('input.'));
+    const input = own ? join(dir, own) : options.input ? resolve(dir, options.input) : undefined;
     if (!input) continue;
-    cases.push({
-      name,
-      dir,
-      input: join(dir, input),
-      date: readOptions(dir).date ?? null,
-      shared: false,
-    });
+    cases.push({ name, dir, input, date: options.date ?? null, shared: false });
   }
   if (existsSync(SHARED_GOLDEN_DIR)) {
     for (const name of readdirSync(SHARED_GOLDEN_DIR).sort()) {

@@ -74,6 +74,27 @@ function longestMatch(
   return best;
 }
 
+/** A role description ("the Russian president") of a country, to be resolved to its holder. */
+function roleCandidate(
+  where: { start: number; end: number; text: string },
+  sentence: number,
+  roleNoun: string,
+  country: string,
+): MentionCandidate {
+  const { start, end, text } = where;
+  return {
+    start,
+    end,
+    text,
+    kind: 'role',
+    sentence,
+    subject: false,
+    entries: [],
+    roleNoun,
+    country,
+  };
+}
+
 export interface RecognizerContext {
   kb: KnowledgeBase;
   lexicon: ActorLexicon;
@@ -586,23 +607,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         }
         if (!country) break;
         const where = span(i, end);
-        if (where && !s.taken[k]) {
-          add(
-            {
-              start: where.start,
-              end: where.end,
-              text: where.text,
-              kind: 'role',
-              sentence: index,
-              subject: false,
-              entries: [],
-              roleNoun: noun,
-              country,
-            },
-            k,
-            end,
-          );
-        }
+        if (where && !s.taken[k]) add(roleCandidate(where, index, noun, country), k, end);
         break;
       }
       // "the head of the Kremlin", "the leader of Russia".
@@ -628,17 +633,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
             : undefined;
         if (where && iso) {
           found.splice(found.indexOf(after as MentionCandidate), 1);
-          found.push({
-            start: where.start,
-            end: where.end,
-            text: where.text,
-            kind: 'role',
-            sentence: index,
-            subject: false,
-            entries: [],
-            roleNoun: 'head of state',
-            country: iso,
-          });
+          found.push(roleCandidate(where, index, 'head of state', iso));
         }
       }
     }
