@@ -74,6 +74,27 @@ function longestMatch(
   return best;
 }
 
+/** A role noun of a country ("Russian troops" → MIL): a mention of that country's sector. */
+function agentCandidate(
+  where: { start: number; end: number; text: string },
+  sentence: number,
+  sector: string,
+  country: string,
+): MentionCandidate {
+  const { start, end, text } = where;
+  return {
+    start,
+    end,
+    text,
+    kind: 'agent',
+    sentence,
+    subject: false,
+    entries: [],
+    sector,
+    country,
+  };
+}
+
 /** A role description ("the Russian president") of a country, to be resolved to its holder. */
 function roleCandidate(
   where: { start: number; end: number; text: string },
@@ -509,21 +530,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
           if (!sector || !where) continue;
           // The country word itself stays a mention of the country; the agent covers both.
           if (c) found.splice(found.indexOf(c), 1);
-          add(
-            {
-              start: where.start,
-              end: where.end,
-              text: where.text,
-              kind: 'agent',
-              sentence: index,
-              subject: false,
-              entries: [],
-              sector,
-              country: iso,
-            },
-            i,
-            k + skip + len,
-          );
+          add(agentCandidate(where, index, sector, iso), i, k + skip + len);
           matched = true;
           break;
         }
@@ -549,21 +556,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
           end: place.end,
           text: doc.text.slice(where.start, place.end),
         };
-        add(
-          {
-            start: whole.start,
-            end: whole.end,
-            text: whole.text,
-            kind: 'agent',
-            sentence: index,
-            subject: false,
-            entries: [],
-            sector,
-            country: iso,
-          },
-          i,
-          i + len,
-        );
+        add(agentCandidate(whole, index, sector, iso), i, i + len);
         break;
       }
     }
