@@ -293,16 +293,31 @@ function speakerOf(
 interface SpokenQuote {
   quote: QuoteResult;
   speaker: string | null;
+  /** The speaker actor, when the quote names one. */
+  actor: ActorResult | undefined;
 }
 
 function containsGoldText(gold: GoldQuote, spoken: SpokenQuote): boolean {
   return normaliseQuoteText(spoken.quote.text).includes(normaliseQuoteText(gold.contains));
 }
 
-function matchesQuote(gold: GoldQuote, spoken: SpokenQuote): boolean {
-  const sameSpeaker =
-    spoken.speaker !== null && normaliseName(spoken.speaker) === normaliseName(gold.speaker);
-  return sameSpeaker && containsGoldText(gold, spoken);
+/**
+ * The speaker is the gold one when the names are equal, or — when the gold speaker is one of the
+ * gold actors — when the speaker actor is that actor by the Actors rule (same name, or a mention
+ * with one of its texts): a speaker the KB spells "Adil Abdul-Mahdi" is the gold actor "Adel
+ * Abdul Mahdi" whose mention the text spells so.
+ */
+function sameSpeaker(gold: GoldQuote, spoken: SpokenQuote, goldActors: GoldActor[]): boolean {
+  if (spoken.speaker === null) return false;
+  const name = normaliseName(gold.speaker);
+  if (normaliseName(spoken.speaker) === name) return true;
+  const actor = spoken.actor;
+  if (!actor) return false;
+  return goldActors.some((g) => normaliseName(g.name) === name && identifiesActor(g, actor));
+}
+
+function matchesQuote(gold: GoldQuote, spoken: SpokenQuote, goldActors: GoldActor[]): boolean {
+  return sameSpeaker(gold, spoken, goldActors) && containsGoldText(gold, spoken);
 }
 
 function hasGoldKind(gold: GoldQuote, matching: SpokenQuote[]): boolean {
@@ -325,18 +340,23 @@ function quoteRef(spoken: SpokenQuote): PredictedQuoteRef {
   return { id, speaker: spoken.speaker, kind, text };
 }
 
-function scoreQuotes(golds: GoldQuote[], predicted: ExtractionResult): QuoteScore {
+function scoreQuotes(
+  golds: GoldQuote[],
+  predicted: ExtractionResult,
+  goldActors: GoldActor[] = [],
+): QuoteScore {
   const actorsById = new Map(predicted.actors.map((actor) => [actor.id, actor]));
   const spokenQuotes = predicted.quotes.map((quote) => ({
     quote,
     speaker: speakerOf(quote, actorsById),
+    actor: quote.speaker === null ? undefined : actorsById.get(quote.speaker),
   }));
   const required = golds.filter(isRequired);
   const missed: QuoteMiss[] = [];
   let found = 0;
   let rightKind = 0;
   for (const gold of required) {
-    const matching = spokenQuotes.filter((spoken) => matchesQuote(gold, spoken));
+    const matching = spokenQuotes.filter((spoken) => matchesQuote(gold, spoken, goldActors));
     if (matching.length === 0) {
       missed.push(quoteMiss(gold, spokenQuotes));
       continue;
@@ -345,7 +365,7 @@ function scoreQuotes(golds: GoldQuote[], predicted: ExtractionResult): QuoteScor
     if (hasGoldKind(gold, matching)) rightKind += 1;
   }
   const unmatched = spokenQuotes.filter(
-    (spoken) => !golds.some((gold) => matchesQuote(gold, spoken)),
+    (spoken) => !golds.some((gold) => matchesQuote(gold, spoken, goldActors)),
   );
   const matched = spokenQuotes.length - unmatched.length;
   return {
@@ -454,7 +474,7 @@ export function scoreArticle(gold: ArticleGold, predicted: ExtractionResult): Ar
   return {
     metadata: scoreMetadata(gold, predicted),
     actors: scoreActors(gold.actors ?? [], predicted.actors),
-    quotes: scoreQuotes(gold.quotes ?? [], predicted),
+    quotes: scoreQuotes(gold.quotes ?? [], predicted, gold.actors ?? []),
     events: scoreEvents(gold.events ?? [], predicted.events),
   };
 }

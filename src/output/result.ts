@@ -34,6 +34,8 @@ export interface QuoteResult extends Span {
   text: string;
   kind: 'direct' | 'indirect';
   cue: string | null;
+  /** The cue rule that found it (`quote.say`, `quote.according-to`); absent for a continued speaker. */
+  rule?: string;
 }
 
 export interface EventArgument {

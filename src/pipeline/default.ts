@@ -5,6 +5,7 @@
 import { languageStage } from '../stages/language/language.js';
 import { segmentStage } from '../stages/segment/segment.js';
 import { actorStages, type ActorStagesOptions } from '../stages/actors/index.js';
+import { quotesStage } from '../stages/quotes/quotes.js';
 import { INGEST_LAYERS } from '../stages/ingest/ingest.js';
 import { buildPipeline, type Pipeline } from './pipeline.js';
 
@@ -15,7 +16,7 @@ export interface PipelineOptions {
 
 export function defaultPipeline(options: PipelineOptions = {}): Pipeline {
   return buildPipeline(
-    [languageStage(), segmentStage(), ...actorStages(options.kb)],
+    [languageStage(), segmentStage(), ...actorStages(options.kb), quotesStage()],
     INGEST_LAYERS,
   );
 }

@@ -519,6 +519,14 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       if (!iso) continue;
       let k = i + countryWords;
       if (words[k]?.norm === 's') k++;
+      // "… against Russia, diplomats said": a comma ends the phrase.
+      if (
+        /[,;:.!?()]/.test(
+          doc.text.slice(words[i + countryWords - 1]?.end ?? 0, words[k]?.start ?? 0),
+        )
+      ) {
+        continue;
+      }
       let matched = false;
       for (let skip = 0; skip <= (capitalOnly ? 0 : 2) && !matched; skip++) {
         // Only adjectives stand between the country and the role noun ("Russian special forces").
@@ -747,11 +755,43 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     }
 
     found.sort((a, b) => a.start - b.start);
-    const firstActor = found.find((c) => c.kind !== 'unknown' || !c.cues?.includes('place'));
+    const from = mainClauseStart(doc, index);
+    const firstActor =
+      found.find((c) => c.start >= from && (c.kind !== 'unknown' || !c.cues?.includes('place'))) ??
+      found.find((c) => c.kind !== 'unknown' || !c.cues?.includes('place'));
     if (firstActor) firstActor.subject = true;
     out.push(...found);
   });
   return out;
+}
+
+/** Words that open a sentence with an adverbial phrase before its subject. */
+const OPENERS = new Set(['ADP', 'SCONJ', 'ADV']);
+
+/**
+ * Where a sentence's main clause starts: after an opening phrase and its comma ("Speaking at a
+ * news conference with Gordon Brown, Musharraf said…", "In Moscow, …"), else at its start. The
+ * subject is the first actor from there: pronouns prefer it.
+ */
+function mainClauseStart(doc: Document, index: number): number {
+  const sentence = doc.sentences?.[index];
+  const tokens = doc.tokens ?? [];
+  if (!sentence) return 0;
+  const first = tokens[sentence.tokenStart];
+  if (!first) return sentence.start;
+  const opens =
+    OPENERS.has(first.pos) || (first.pos === 'VERB' && /(?:ing|ed)$/.test(first.normal));
+  if (!opens) return sentence.start;
+  for (
+    let t = sentence.tokenStart + 1;
+    t < sentence.tokenEnd && t - sentence.tokenStart < 25;
+    t++
+  ) {
+    const token = tokens[t];
+    if (token?.normal === ',') return token.end;
+    if (token?.pos === 'VERB' && !/(?:ing|ed)$/.test(token.normal)) break;
+  }
+  return sentence.start;
 }
 
 export function mentionsStage(ctx: () => RecognizerContext): Stage {

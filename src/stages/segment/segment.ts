@@ -65,7 +65,11 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
       const found = text.indexOf(value, at);
       if (found !== -1) at = found;
     }
-    if (value.trim() !== '') {
+    const previous = tokens[tokens.length - 1];
+    if (previous && previous.end === at && splitWord(text, previous, value)) {
+      // wink-nlp cuts words at letters it does not know ("Počiatek" → Po|č|iatek): one word.
+      joinInto(previous, text, at + value.length);
+    } else if (value.trim() !== '') {
       // wink-nlp does not know « » „ ‹ ›: they are quote marks like the others.
       const quote = QUOTE_MARK.test(value);
       tokens.push({
@@ -87,6 +91,31 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
     if (tokenEnd > tokenStart) drafts.push({ tokenStart, tokenEnd });
   }
   return { tokens, drafts };
+}
+
+const LETTER_END = /\p{L}$/u;
+const LETTER_START = /^\p{L}/u;
+const NON_ASCII_LETTER = /[^\x00-\x7F]/;
+
+/** Whether wink-nlp split one word: letters on both sides of the cut, one side non-ASCII. */
+function splitWord(text: string, previous: Token, value: string): boolean {
+  const before = text.slice(previous.start, previous.end);
+  return (
+    LETTER_END.test(before) &&
+    LETTER_START.test(value) &&
+    (NON_ASCII_LETTER.test(value[0] ?? '') ||
+      NON_ASCII_LETTER.test(before[before.length - 1] ?? ''))
+  );
+}
+
+function joinInto(token: Token, text: string, end: number): void {
+  token.end = end;
+  const word = text.slice(token.start, end);
+  token.normal = word.toLowerCase();
+  token.lemma = token.normal;
+  token.kind = 'word';
+  if (/^\p{Lu}/u.test(word)) token.pos = 'PROPN';
+  else if (token.pos === 'X' || token.pos === 'PUNCT') token.pos = 'NOUN';
 }
 
 function splitAtParagraphs(text: string, tokens: Token[], drafts: Draft[]): Draft[] {

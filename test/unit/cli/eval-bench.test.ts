@@ -97,7 +97,7 @@ test('bench runs pipeline and baseline on a small corpus and reports the contrac
   assert.equal(report.sentences, 18, 'title + two sentences per document');
   assert.deepEqual(
     report.stages.map((s) => s.stage),
-    ['ingest', 'language', 'segment', 'mentions', 'link', 'coref'],
+    ['ingest', 'language', 'segment', 'mentions', 'link', 'coref', 'quotes'],
   );
   const table = await cli([
     'bench',

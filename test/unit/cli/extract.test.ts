@@ -66,7 +66,19 @@ test('a .txt file gives one JSON object with the contract fields', async () => {
   assert.deepEqual(result.document.metadata.boilerplate, ['Read more']);
   assert.ok(result.document.text.startsWith('Coalition talks collapse in Vienna\n\nNegotiations'));
   assert.ok(Array.isArray(result.actors));
-  assert.deepEqual([result.quotes, result.events], [[], []]);
+  // The reported clause, not the whole sentence; the speaker a description with no actor.
+  assert.deepEqual(
+    result.quotes.map((q) => [q.kind, q.speakerText, q.speaker, q.text]),
+    [
+      [
+        'indirect',
+        'party officials',
+        null,
+        'Negotiations between the two largest parties broke down on Thursday',
+      ],
+    ],
+  );
+  assert.deepEqual(result.events, []);
   assert.equal(result.id.length, 16);
 });
 

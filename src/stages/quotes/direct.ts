@@ -1,0 +1,309 @@
+/**
+ * Direct quotes: quotations that stand as speech, with their speaker.
+ *
+ * A quotation is speech when it stands on its own — it starts its sentence (or follows the
+ * attribution: `X said: "…"`, `X told reporters "…"`) and ends it (or is followed by the
+ * attribution: `"…," said X.`, `"…", X said.`, `"…," X told reporters`). A quoted phrase inside
+ * a sentence ("Russia supposedly "cannot agree" to…") is part of that sentence: a scare quote, a
+ * title or someone's words inside reported speech, never a quote of its own. A quotation with no
+ * cue of its own continues the speaker of the quote just before it, in its own paragraph or the
+ * one before ("…," he said. "…"), or the person the sentence before it is about.
+ */
+import type { Span } from '../../core/offsets.js';
+import type { Quotation } from './marks.js';
+import {
+  phraseFrom,
+  speakerAfter,
+  speakerBefore,
+  type QuoteContext,
+  type Speaker,
+} from './speaker.js';
+import type { QuoteCue } from './rules.js';
+
+export interface QuoteDraft {
+  start: number;
+  end: number;
+  kind: 'direct' | 'indirect';
+  speaker: Speaker;
+  /** The cue's words as written ("said", "according to"), null for a continued speaker. */
+  cue: string | null;
+  cueId: string | null;
+  paragraph: number;
+}
+
+const LEAD_PUNCT = new Set(['—', '–', '-', ':', '(', '…']);
+const TRAIL_PUNCT = new Set(['.', ',', '!', '?', '…', '—', '–', '-', ';', ':']);
+/** Short quoted phrases with no cue next to them are terms or titles. */
+const MIN_UNCUED_WORDS = 4;
+
+/** Index of the first token at or after offset `at`. */
+export function tokenAtOrAfter(ctx: QuoteContext, at: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ctx.tokens[mid]?.start ?? Infinity) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function cueOf(ctx: QuoteContext, t: number): QuoteCue | undefined {
+  const token = ctx.tokens[t];
+  if (!token) return undefined;
+  if (token.pos === 'VERB') return ctx.rules.byLemma.get(token.lemma.toLowerCase());
+  // wink-nlp tags some participles as adjectives or nouns ("…, reassuring his host that"):
+  // a participle after a comma or before its clause is still the verb.
+  if (!/ing$/.test(token.normal) || (token.pos !== 'ADJ' && token.pos !== 'NOUN')) return undefined;
+  const next = ctx.word(t + 1);
+  const placed = ctx.word(t - 1) === ',' || next === 'that' || next === ':' || next === ',';
+  return placed ? participleCue(ctx, token.normal) : undefined;
+}
+
+/** The cue of a participle from its form: saying → say, stating → state, admitting → admit. */
+function participleCue(ctx: QuoteContext, form: string): QuoteCue | undefined {
+  const stem = form.slice(0, -3);
+  const candidates = [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')];
+  for (const lemma of candidates) {
+    const cue = ctx.rules.byLemma.get(lemma);
+    if (cue) return cue;
+  }
+  return undefined;
+}
+
+interface Attribution {
+  speaker: Speaker;
+  cue: number;
+}
+
+/** `"…," said X.` / `"…", X said.` — the attribution right after the closing mark. */
+function attributionAfter(ctx: QuoteContext, q: Quotation): Attribution | null {
+  let t = tokenAtOrAfter(ctx, q.outerEnd);
+  const sentence = ctx.sentenceOf[t - 1] ?? -1;
+  const end = ctx.doc.sentences?.[sentence]?.tokenEnd ?? ctx.tokens.length;
+  while (t < end && TRAIL_PUNCT.has(ctx.word(t))) t++;
+  const first = t;
+  // Speaker then cue ("X said"), or cue then speaker ("said X").
+  for (let c = first; c < end && c - first <= 12; c++) {
+    const cue = cueOf(ctx, c);
+    if (!cue?.frames.has('direct')) {
+      if (ctx.tokens[c]?.pos === 'VERB') return null;
+      continue;
+    }
+    const speaker = c === first ? speakerAfter(ctx, c, end) : speakerBefore(ctx, c, first);
+    if (!speaker) return null;
+    // Nothing but the speaker may stand between the mark and the cue.
+    if (c > first && (ctx.tokens[first]?.start ?? 0) < speaker.start - 4) {
+      if (!phraseCovers(ctx, first, c, speaker)) return null;
+    }
+    return { speaker, cue: c };
+  }
+  return null;
+}
+
+function phraseCovers(ctx: QuoteContext, first: number, cue: number, speaker: Speaker): boolean {
+  const end = phraseFrom(ctx, first, cue);
+  return (ctx.tokens[end - 1]?.end ?? 0) >= speaker.end;
+}
+
+/**
+ * `X said: "…"` / `X told reporters "…"` / `According to X, "…"` — the attribution before the
+ * opening mark, in the same sentence, with nothing but an addressee or a phrase such as "on
+ * Telegram" between the cue and the mark.
+ */
+function attributionBefore(ctx: QuoteContext, q: Quotation): Attribution | null {
+  const open = tokenAtOrAfter(ctx, q.outerStart);
+  const sentence = ctx.sentenceOf[open] ?? -1;
+  const s = ctx.doc.sentences?.[sentence];
+  let start = s?.tokenStart ?? 0;
+  // The colon may end the sentence before: `Smith said:` ⏎ `"…"`.
+  if (start === open && sentence > 0 && ctx.word(open - 1) === ':') {
+    start = ctx.doc.sentences?.[sentence - 1]?.tokenStart ?? start;
+  }
+  for (let c = open - 1; c >= start && open - c <= 14; c--) {
+    const word = ctx.word(c);
+    if (word === 'according' && ctx.word(c + 1) === 'to') {
+      const end = phraseFrom(ctx, c + 2, open);
+      const speaker = speakerAfter(ctx, c + 1, end);
+      return speaker ? { speaker, cue: c } : null;
+    }
+    const cue = cueOf(ctx, c);
+    if (!cue) continue;
+    if (!cue.frames.has('direct')) return null;
+    if (!onlyAddressee(ctx, c + 1, open, cue)) return null;
+    const speaker = speakerBefore(ctx, c, start) ?? null;
+    return speaker ? { speaker, cue: c } : null;
+  }
+  return null;
+}
+
+/**
+ * Between a cue and its quotation: an addressee ("told reporters"), phrases ("on Telegram", "in
+ * a statement"), a comma or colon, and "that" right before the mark.
+ */
+function onlyAddressee(ctx: QuoteContext, from: number, to: number, cue: QuoteCue): boolean {
+  let t = from;
+  if (cue.frames.has('object')) t = Math.max(t, phraseFrom(ctx, t, to));
+  while (t < to) {
+    const token = ctx.tokens[t];
+    if (!token) return false;
+    if (token.pos === 'ADP' && token.normal !== 'that')
+      t = Math.max(t + 1, phraseFrom(ctx, t + 1, to));
+    else if (token.normal === ',' || token.normal === ':') t++;
+    else if (token.normal === 'that' && t + 1 === to) t++;
+    else return false;
+  }
+  return true;
+}
+
+const QUOTE_MARK = /^["“”„«»‘’'‹›]$/;
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
+
+/**
+ * Whether the quotation opens a sentence: only punctuation stands between it and the sentence
+ * start, or the end of the sentence before (the segmenter may leave an opening mark there).
+ */
+function startsSentence(ctx: QuoteContext, q: Quotation): boolean {
+  const open = tokenAtOrAfter(ctx, q.outerStart);
+  const s = ctx.doc.sentences?.[ctx.sentenceOf[open] ?? -1];
+  if (!s) return false;
+  for (let t = open - 1; t >= s.tokenStart; t--) {
+    const word = ctx.word(t);
+    if (SENTENCE_END.has(word)) return true;
+    if (!LEAD_PUNCT.has(word) && !QUOTE_MARK.test(word)) return false;
+  }
+  return true;
+}
+
+/** Whether only punctuation follows the closing mark to the end of its sentence. */
+function endsSentence(ctx: QuoteContext, q: Quotation): boolean {
+  const t0 = tokenAtOrAfter(ctx, q.outerEnd);
+  const sentence = ctx.sentenceOf[Math.max(0, t0 - 1)] ?? -1;
+  const s = ctx.doc.sentences?.[sentence];
+  if (!s) return true;
+  for (let t = t0; t < s.tokenEnd; t++) {
+    if (!TRAIL_PUNCT.has(ctx.word(t)) && ctx.tokens[t]?.pos !== 'PUNCT') return false;
+  }
+  return true;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A name, title or term: "Operation "…"", a book called "…", a capitalised short title. */
+function isTermOrTitle(ctx: QuoteContext, q: Quotation): boolean {
+  const open = tokenAtOrAfter(ctx, q.outerStart);
+  if (ctx.rules.notQuoteBefore.has(ctx.word(open - 1))) return true;
+  const words = ctx.text(q.start, q.end).split(/\s+/).filter(Boolean);
+  return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
+}
+
+export function paragraphOf(paragraphs: Span[], at: number): number {
+  return paragraphs.findIndex((p) => p.start <= at && at < p.end);
+}
+
+/** A quotation that stands as speech but has no cue of its own. */
+export interface UncuedQuotation {
+  quotation: Quotation;
+  paragraph: number;
+}
+
+/**
+ * Direct quotes with their speakers, and the quotations that continue an earlier speaker
+ * (resolved once the indirect quotes are known: `continueSpeakers`). Quotations that are not
+ * speech are left out.
+ */
+export function directQuotes(
+  ctx: QuoteContext,
+  quotations: Quotation[],
+): { drafts: QuoteDraft[]; uncued: UncuedQuotation[] } {
+  const paragraphs = ctx.doc.paragraphs ?? [];
+  const drafts: QuoteDraft[] = [];
+  const uncued: UncuedQuotation[] = [];
+  for (const q of quotations) {
+    const paragraph = paragraphOf(paragraphs, q.outerStart);
+    const before = attributionBefore(ctx, q);
+    if (!before && !startsSentence(ctx, q)) continue;
+    const ends = endsSentence(ctx, q);
+    // `X said "cannot agree" to …`: a phrase inside the sentence, not a quote of its own.
+    if (before && !ends && !/^[,;—–]/.test(ctx.text(q.outerEnd, q.outerEnd + 1))) continue;
+    const after = before ? null : attributionAfter(ctx, q);
+    if (!before && !after && !ends) continue;
+    const found = before ?? after;
+    if (found) {
+      drafts.push(draft(ctx, q, found.speaker, found.cue, paragraph));
+      continue;
+    }
+    if (wordCount(ctx.text(q.start, q.end)) < MIN_UNCUED_WORDS || isTermOrTitle(ctx, q)) continue;
+    uncued.push({ quotation: q, paragraph });
+  }
+  return { drafts, uncued };
+}
+
+function draft(
+  ctx: QuoteContext,
+  q: Quotation,
+  speaker: Speaker,
+  cue: number | null,
+  paragraph: number,
+): QuoteDraft {
+  const cueToken = cue === null ? undefined : ctx.tokens[cue];
+  const isAccording = cue !== null && ctx.word(cue) === 'according';
+  // `"…peace," she said`: the comma belongs to the attribution, not to the words.
+  let end = q.end;
+  while (end > q.start && /[\s,;:]/.test(ctx.doc.text[end - 1] ?? '')) end--;
+  return {
+    start: q.start,
+    end,
+    kind: 'direct',
+    speaker,
+    cue: cueToken
+      ? isAccording
+        ? ctx.text(cueToken.start, ctx.tokens[cue! + 1]?.end ?? cueToken.end)
+        : ctx.text(cueToken.start, cueToken.end)
+      : null,
+    cueId: isAccording ? 'according-to' : cue === null ? null : (cueOf(ctx, cue)?.id ?? null),
+    paragraph,
+  };
+}
+
+/**
+ * Quotations with no cue continue a speaker: that of a quote ending in their sentence or the one
+ * before; else the person the sentence before is about; else that of the last quote within two
+ * sentences, in the same paragraph or the one before.
+ */
+export function continueSpeakers(
+  ctx: QuoteContext,
+  quotes: QuoteDraft[],
+  uncued: UncuedQuotation[],
+): QuoteDraft[] {
+  const added: QuoteDraft[] = [];
+  for (const { quotation: q, paragraph } of uncued) {
+    const sentence = ctx.sentenceOf[tokenAtOrAfter(ctx, q.outerStart)] ?? 0;
+    const last = [...quotes, ...added]
+      .filter((d) => d.end <= q.outerStart)
+      .sort((a, b) => a.end - b.end)
+      .pop();
+    const lastSentence = last ? (ctx.sentenceOf[tokenAtOrAfter(ctx, last.end) - 1] ?? -9) : -9;
+    const near = last !== undefined && paragraph >= 0 && paragraph - last.paragraph <= 1;
+    let speaker: Speaker | null = null;
+    if (near && sentence - lastSentence <= 1) speaker = last.speaker;
+    else
+      speaker =
+        previousSubject(ctx, q, paragraph) ??
+        (near && sentence - lastSentence <= 2 ? last.speaker : null);
+    if (speaker) added.push(draft(ctx, q, speaker, null, paragraph));
+  }
+  return added;
+}
+
+function previousSubject(ctx: QuoteContext, q: Quotation, paragraph: number): Speaker | null {
+  const open = tokenAtOrAfter(ctx, q.outerStart);
+  const sentence = (ctx.sentenceOf[open] ?? 0) - 1;
+  const previous = ctx.doc.sentences?.[sentence];
+  if (!previous || paragraphOf(ctx.doc.paragraphs ?? [], previous.start) !== paragraph) return null;
+  const subject = ctx.subjectOf(sentence, previous.tokenEnd);
+  if (!subject || subject.type !== 'person') return null;
+  return { actor: subject.actor, text: subject.text, start: subject.start, end: subject.end };
+}

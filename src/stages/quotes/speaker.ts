@@ -1,0 +1,378 @@
+/**
+ * Speakers: the noun phrase next to a cue verb, read from the POS tags — before the verb
+ * ("NATO Secretary General Mark Rutte assured"), after it ("said Kallas"), through an apposition
+ * ("Rutte, NATO's chief, said"), a relative pronoun ("Putin, who said") or a participle
+ * ("Smith resigned, saying"). The head of the phrase decides: when an actor mention covers it,
+ * that actor speaks (pronouns included, through coreference); otherwise the words are kept as a
+ * description ("a senior official", "a spokesman for the ministry"), with no actor.
+ */
+import type { Document, Token } from '../../core/document.js';
+import type { ActorMention } from '../actors/types.js';
+import type { ActorResult } from '../../output/result.js';
+import type { ActorLexicon } from '../actors/lexicon.js';
+import type { Quotation } from './marks.js';
+import type { QuoteRules } from './rules.js';
+
+export interface Speaker {
+  /** Actor id, or null for a description the KB cannot name. */
+  actor: string | null;
+  /** The words that name the speaker. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Tokens, mentions and rules of one document, with the lookups the quote readers share. */
+export class QuoteContext {
+  readonly tokens: Token[];
+  /** Sentence index of each token. */
+  readonly sentenceOf: Int32Array;
+  /** The document's quotations (marks.ts), set by the stage. */
+  quotations: Quotation[] = [];
+  /** Mentions of listed actors, by start offset. */
+  private readonly mentions: ActorMention[];
+
+  constructor(
+    readonly doc: Document,
+    readonly rules: QuoteRules,
+    readonly lexicon: ActorLexicon,
+    readonly actors: ReadonlyMap<string, ActorResult>,
+  ) {
+    this.tokens = doc.tokens ?? [];
+    this.sentenceOf = new Int32Array(this.tokens.length).fill(-1);
+    (doc.sentences ?? []).forEach((s, index) => {
+      for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentenceOf[t] = index;
+    });
+    this.mentions = ((doc.links as ActorMention[] | undefined) ?? []).filter((m) =>
+      actors.has(m.actor),
+    );
+  }
+
+  text(start: number, end: number): string {
+    return this.doc.text.slice(start, end);
+  }
+
+  word(t: number): string {
+    return this.tokens[t]?.normal ?? '';
+  }
+
+  /** The mention that covers token t, if any. */
+  mentionAt(t: number): ActorMention | undefined {
+    const token = this.tokens[t];
+    if (!token) return undefined;
+    return this.mentions.find((m) => m.start <= token.start && token.end <= m.end);
+  }
+
+  /** Mentions inside the tokens [a, b). */
+  mentionsIn(a: number, b: number): ActorMention[] {
+    const first = this.tokens[a];
+    const last = this.tokens[b - 1];
+    if (!first || !last) return [];
+    return this.mentions.filter((m) => m.start >= first.start && m.end <= last.end);
+  }
+
+  /** The sentence's subject mention (the first actor of the sentence), before token `before`. */
+  subjectOf(sentence: number, before: number): ActorMention | undefined {
+    const limit = this.tokens[before]?.start ?? Infinity;
+    return this.mentions.find((m) => m.sentence === sentence && m.subject && m.end <= limit);
+  }
+}
+
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'DET', 'NUM']);
+const NP_INNER = new Set(['of', 'for', "'s", '’s', "'", '’', '-', '.', '&']);
+const VERB_GROUP = new Set(['ADV', 'AUX']);
+const NOT = new Set(['not', "n't", 'never']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+const MAX_NP = 14;
+
+function isNpToken(ctx: QuoteContext, t: number): boolean {
+  const token = ctx.tokens[t];
+  if (!token || token.normal === 'that') return false;
+  return NP_POS.has(token.pos) || NP_INNER.has(token.normal);
+}
+
+const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
+function fromMention(m: ActorMention): Speaker {
+  return { actor: m.actor, text: m.text, start: m.start, end: m.end };
+}
+
+/**
+ * The speaker phrase [a, b): its head is the last token. A mention covering the head speaks,
+ * unless it is the complement of another noun ("the finance minister of Slovakia", "a spokesman
+ * for the ministry"): then the phrase is a description, kept as words with no actor. So is a
+ * phrase with no mention whose head is a name or a speaker noun ("a senior official"); any
+ * other phrase ("Carter's visit", "Saturday") names no speaker.
+ */
+export function speakerFromPhrase(ctx: QuoteContext, a: number, b: number): Speaker | null {
+  if (b <= a) return null;
+  const head = ctx.tokens[b - 1];
+  const first = ctx.tokens[a];
+  if (!head || !first) return null;
+  const headMention = ctx.mentionAt(b - 1);
+  if (headMention) {
+    if (headMention.type === 'person' || !complementBefore(ctx, a, headMention.start)) {
+      return fromMention(headMention);
+    }
+  } else if (head.pos === 'PROPN') {
+    if (WEEKDAYS.test(head.normal) || ctx.lexicon.months.has(head.normal)) return null;
+  } else if (head.pos !== 'NOUN' || !ctx.rules.speakerNouns.has(head.normal)) {
+    return null; // an unresolved pronoun, or a phrase that names nobody
+  }
+  // A description. A capitalised one is a name ("the Committee for …"): without "the".
+  const second = ctx.tokens[a + 1];
+  const from =
+    first.normal === 'the' && second && /^\p{Lu}/u.test(ctx.text(second.start, second.end))
+      ? second
+      : first;
+  return { actor: null, text: ctx.text(from.start, head.end), start: from.start, end: head.end };
+}
+
+/** Whether a noun and of/for (or 's) stand before offset `end`: the mention is a complement. */
+function complementBefore(ctx: QuoteContext, a: number, end: number): boolean {
+  let sawNoun = false;
+  for (let t = a; t < ctx.tokens.length && (ctx.tokens[t]?.end ?? Infinity) <= end; t++) {
+    const token = ctx.tokens[t];
+    if (!token) break;
+    if (token.pos === 'NOUN' || token.pos === 'PROPN') sawNoun = true;
+    else if (sawNoun && (token.normal === 'of' || token.normal === 'for')) return true;
+  }
+  return false;
+}
+
+/** The noun phrase ending at token j, not before token `limit`. */
+export function phraseEndingAt(
+  ctx: QuoteContext,
+  j: number,
+  limit: number,
+): [number, number] | null {
+  const token = ctx.tokens[j];
+  if (!token) return null;
+  if (token.pos === 'PRON') return [j, j + 1];
+  if (!NP_POS.has(token.pos)) return null;
+  let a = j;
+  while (a - 1 >= limit && j - a < MAX_NP && isNpToken(ctx, a - 1) && !phraseBreak(ctx, a - 1)) {
+    a--;
+  }
+  // A phrase does not start with "of", "for" or a possessive.
+  while (a < j && NP_INNER.has(ctx.word(a))) a++;
+  return [a, j + 1];
+}
+
+/**
+ * A lower-case noun right before a capitalised word ends one phrase and starts another ("At the
+ * same time Georgian internal affairs ministry reported"); titles are the exception ("foreign
+ * minister Sergei Lavrov").
+ */
+function phraseBreak(ctx: QuoteContext, t: number): boolean {
+  const token = ctx.tokens[t];
+  const next = ctx.tokens[t + 1];
+  if (!token || !next || token.pos !== 'NOUN') return false;
+  if (ctx.lexicon.titleWords.has(token.normal) || ctx.rules.speakerNouns.has(token.normal)) {
+    return false;
+  }
+  const lower = /^\p{Ll}/u.test(ctx.text(token.start, token.start + 1));
+  const upper = /^\p{Lu}/u.test(ctx.text(next.start, next.start + 1));
+  return lower && upper;
+}
+
+/** Skips adverbs, auxiliaries and negation leftwards from token j ("has also not said"). */
+export function skipVerbGroup(ctx: QuoteContext, j: number, limit: number): number {
+  let k = j;
+  while (k >= limit) {
+    const token = ctx.tokens[k];
+    if (!token || !(VERB_GROUP.has(token.pos) || NOT.has(token.normal))) break;
+    k--;
+  }
+  return k;
+}
+
+/** The speaker who is the subject of cue token c: the phrase before it in its sentence. */
+export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Speaker | null {
+  let j = c - 1;
+  const cue = ctx.tokens[c];
+  // "was quoted as saying"
+  const quotedAs = ctx.word(j) === 'as' && ctx.word(j - 1) === 'quoted';
+  if (quotedAs) j -= 2;
+  if (!quotedAs && cue && /ing$/.test(cue.normal)) return participleSubject(ctx, c, limit);
+  // "It is also reported that …", "was told": a passive names no speaker here.
+  if (!quotedAs && isPassive(ctx, c, limit)) return null;
+  j = skipVerbGroup(ctx, j, limit);
+  if (j < limit) return null;
+  const word = ctx.word(j);
+  if (word === 'to') return null; // an infinitive: "it is important to clarify"
+  if (word === 'and' || word === 'but') {
+    // "He accused the AU of taking sides, and stated that …": the sentence's subject.
+    return sentenceSubject(ctx, c, limit);
+  }
+  if (RELATIVE.has(word)) {
+    const m = ctx.mentionAt(ctx.word(j - 1) === ',' ? j - 2 : j - 1);
+    return m ? fromMention(m) : null;
+  }
+  if (word === ',') return speakerOfApposition(ctx, j, limit);
+  if (word === ')') {
+    let k = j;
+    while (k > limit && ctx.word(k) !== '(') k--;
+    j = k - 1;
+  }
+  const phrase = phraseEndingAt(ctx, j, limit);
+  if (!phrase) return null;
+  const speaker = speakerFromPhrase(ctx, phrase[0], phrase[1]);
+  // "Ján Počiatek, the finance minister of Slovakia said": the named person.
+  if (speaker?.actor === null && ctx.word(phrase[0] - 1) === ',') {
+    return namedBefore(ctx, phrase[0] - 1, limit) ?? speaker;
+  }
+  return speaker;
+}
+
+/** A person named just before the comma at token `comma`: a mention, else capitalised words. */
+function namedBefore(ctx: QuoteContext, comma: number, limit: number): Speaker | null {
+  const named = ctx.mentionAt(comma - 1);
+  if (named) return named.type === 'person' ? fromMention(named) : null;
+  let a = comma;
+  while (a - 1 >= limit && ctx.tokens[a - 1]?.pos === 'PROPN') a--;
+  const first = ctx.tokens[a];
+  const last = ctx.tokens[comma - 1];
+  if (a === comma || !first || !last || comma - a > 4) return null;
+  return { actor: null, text: ctx.text(first.start, last.end), start: first.start, end: last.end };
+}
+
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+function isPassive(ctx: QuoteContext, c: number, limit: number): boolean {
+  let k = c - 1;
+  while (k >= limit && ctx.tokens[k]?.pos === 'ADV') k--;
+  return PASSIVE_AUX.has(ctx.word(k)) && !/ing$/.test(ctx.word(c));
+}
+
+/**
+ * "Jorge Quiroga conceded defeat saying, …", "Smith resigned on Monday, saying that …": the
+ * subject of the nearest finite verb before the participle, in its sentence.
+ */
+function participleSubject(ctx: QuoteContext, c: number, limit: number): Speaker | null {
+  for (let k = c - 1; k >= limit && c - k <= 20; k--) {
+    const token = ctx.tokens[k];
+    if (!token) break;
+    if (token.pos !== 'VERB' || /ing$/.test(token.normal)) continue;
+    if (ctx.word(k - 1) === 'to') continue; // "refused to put …, stating": the finite verb
+    return speakerBefore(ctx, k, limit);
+  }
+  // No verb before it: "The spokesman for the Council saying "…"".
+  const phrase = phraseEndingAt(ctx, c - 1, limit);
+  return phrase && phrase[0] === limit ? speakerFromPhrase(ctx, phrase[0], phrase[1]) : null;
+}
+
+/** The subject of a sentence: the phrase before its first verb. */
+function sentenceSubject(ctx: QuoteContext, c: number, limit: number): Speaker | null {
+  for (let t = limit; t < c; t++) {
+    const pos = ctx.tokens[t]?.pos;
+    if (pos !== 'VERB' && pos !== 'AUX') continue;
+    return t === c ? null : speakerBefore(ctx, t, limit);
+  }
+  return null;
+}
+
+/**
+ * "Rutte, NATO's chief, said" → Rutte; "A spokesman for the ministry, Kim Ho-Nyoun, says" →
+ * Kim Ho-Nyoun; "The host, John Kufuor of Ghana, Chairman of the Union, said" → Kufuor: the
+ * nearest comma-separated phrase that names a person speaks, else the first phrase.
+ */
+function speakerOfApposition(ctx: QuoteContext, comma: number, limit: number): Speaker | null {
+  let end = comma;
+  let first: Speaker | null = null;
+  for (let segments = 0; segments < 4 && end > limit; segments++) {
+    let open = end - 1;
+    while (open >= limit && end - open <= MAX_NP + 4 && ctx.word(open) !== ',') open--;
+    if (end - open > MAX_NP + 4) return first;
+    const a = Math.max(open + 1, limit);
+    const person = ctx
+      .mentionsIn(a, end)
+      .filter((m) => m.type === 'person')
+      .pop();
+    if (person) return fromMention(person);
+    const phrase = phraseEndingAt(ctx, end - 1, a);
+    if (phrase && phrase[0] === a) first = speakerFromPhrase(ctx, phrase[0], phrase[1]) ?? first;
+    if (open < limit) break;
+    end = open;
+  }
+  return first;
+}
+
+/** The end of the speaker phrase after cue token c ("said the EU's High Representative … X"). */
+export function phraseAfterCue(ctx: QuoteContext, c: number, limit: number): number {
+  let b = c + 1;
+  while (b < limit && b - c <= MAX_NP) {
+    const token = ctx.tokens[b];
+    if (!token) break;
+    const inner = isNpToken(ctx, b) || (token.normal === 'and' && isNpToken(ctx, b + 1));
+    if (!inner && !(token.pos === 'PRON' && b === c + 1)) break;
+    b++;
+  }
+  while (b > c + 1 && NP_INNER.has(ctx.word(b - 1))) b--;
+  return b;
+}
+
+/** The speaker after cue token c ("said Kallas", "said a senior official"), up to `limit`. */
+export function speakerAfter(ctx: QuoteContext, c: number, limit: number): Speaker | null {
+  return speakerFromPhrase(ctx, c + 1, phraseAfterCue(ctx, c, limit));
+}
+
+/** The end (exclusive) of the noun phrase starting at token t, or t when there is none. */
+export function phraseFrom(ctx: QuoteContext, t: number, limit: number): number {
+  const token = ctx.tokens[t];
+  if (!token) return t;
+  if (token.pos === 'PRON') return t + 1;
+  let b = t;
+  while (b < limit && b - t <= MAX_NP && isNpToken(ctx, b)) b++;
+  while (b > t && NP_INNER.has(ctx.word(b - 1))) b--;
+  return b;
+}
+
+const TITLED = /^(?:the\s+)?(?:former\s+|then\s+|outgoing\s+)?([\p{L} -]+)$/iu;
+
+/**
+ * A description that names someone known from elsewhere in the article:
+ * - a bare title — "the President", "The former president", "the Secretary general" — is the
+ *   person last named with that title before it, by their role on the date or by the title
+ *   written before their name;
+ * - a lone surname ("Khan", "Ho-Nyoun") is the person whose name ends with it.
+ */
+export function resolveDescription(ctx: QuoteContext, speaker: Speaker): Speaker {
+  if (speaker.actor !== null) return speaker;
+  const actor = bySurname(ctx, speaker.text) ?? byTitle(ctx, speaker);
+  return actor ? { ...speaker, actor } : speaker;
+}
+
+function bySurname(ctx: QuoteContext, text: string): string | undefined {
+  if (!/^\p{Lu}[\p{L}'’-]+$/u.test(text)) return undefined;
+  const word = text.toLowerCase();
+  for (const actor of ctx.actors.values()) {
+    if (actor.type !== 'person') continue;
+    const named = actor.mentions.some((m) => {
+      const parts = m.text.toLowerCase().split(/\s+/);
+      return parts.length > 1 && parts[parts.length - 1] === word;
+    });
+    if (named || actor.name.toLowerCase().split(/\s+/).slice(1).includes(word)) return actor.id;
+  }
+  return undefined;
+}
+
+function byTitle(ctx: QuoteContext, speaker: Speaker): string | undefined {
+  const match = TITLED.exec(speaker.text);
+  const words = (match?.[1] ?? '').toLowerCase().split(/[\s-]+/);
+  const head = words[words.length - 1] ?? '';
+  if (!match || !words.every((w) => ctx.lexicon.titleWords.has(w))) return undefined;
+  const title = new RegExp(`\\b${head}\\b`, 'i');
+  let best: { actor: string; at: number } | undefined;
+  for (const actor of ctx.actors.values()) {
+    if (actor.type !== 'person') continue;
+    const role = actor.role ?? '';
+    for (const m of actor.mentions) {
+      if (m.start >= speaker.start) break;
+      const before = ctx.doc.text.slice(Math.max(0, m.start - 40), m.start);
+      if (!title.test(role) && !title.test(before)) continue;
+      if (!best || m.start > best.at) best = { actor: actor.id, at: m.start };
+    }
+  }
+  return best?.actor;
+}
