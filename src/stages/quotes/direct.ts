@@ -12,6 +12,7 @@
 import type { Span } from '../../core/offsets.js';
 import type { Quotation } from './marks.js';
 import {
+  clauseSubject,
   phraseFrom,
   speakerAfter,
   speakerBefore,
@@ -227,7 +228,12 @@ export function directQuotes(
     if (!before && !startsSentence(ctx, q)) continue;
     const ends = endsSentence(ctx, q);
     // `X said "cannot agree" to …`: a phrase inside the sentence, not a quote of its own.
-    if (before && !ends && !/^[,;—–]/.test(ctx.text(q.outerEnd, q.outerEnd + 1))) continue;
+    if (before && !ends && !/^[,;—–]/.test(ctx.text(q.outerEnd, q.outerEnd + 1))) {
+      // …unless the mark follows the cue's comma or colon and a whole utterance is quoted:
+      // `Yishai said, "I am ready to meet Hamas members" to negotiate…`.
+      const mark = ctx.word(tokenAtOrAfter(ctx, q.outerStart) - 1);
+      if (!(mark === ',' || mark === ':') || wordCount(ctx.text(q.start, q.end)) < 4) continue;
+    }
     const after = before ? null : attributionAfter(ctx, q);
     if (!before && !after && !ends) continue;
     const found = before ?? after;
@@ -303,7 +309,7 @@ function previousSubject(ctx: QuoteContext, q: Quotation, paragraph: number): Sp
   const sentence = (ctx.sentenceOf[open] ?? 0) - 1;
   const previous = ctx.doc.sentences?.[sentence];
   if (!previous || paragraphOf(ctx.doc.paragraphs ?? [], previous.start) !== paragraph) return null;
-  const subject = ctx.subjectOf(sentence, previous.tokenEnd);
-  if (!subject || subject.type !== 'person') return null;
-  return { actor: subject.actor, text: subject.text, start: subject.start, end: subject.end };
+  const subject = clauseSubject(ctx, previous.tokenStart, previous.tokenEnd);
+  if (!subject?.actor || ctx.actors.get(subject.actor)?.type !== 'person') return null;
+  return subject;
 }

@@ -41,9 +41,7 @@ interface Content {
 
 /** The content span from offset `start` to the end of sentence s, without final punctuation. */
 function toSentenceEnd(ctx: QuoteContext, start: number, s: Sentence): Content {
-  let end = s.end;
-  while (end > start && /[\s.!?;:,]/.test(ctx.doc.text[end - 1] ?? '')) end--;
-  return { start, end };
+  return trimmed(ctx, start, s.end);
 }
 
 function trimmed(ctx: QuoteContext, start: number, end: number): Content {
@@ -57,7 +55,7 @@ function trimmed(ctx: QuoteContext, start: number, end: number): Content {
 function hasVerbFrom(ctx: QuoteContext, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
     const pos = ctx.tokens[t]?.pos;
-    if (pos === 'VERB' || pos === 'AUX') return true;
+    if ((pos === 'VERB' || pos === 'AUX') && ctx.word(t) !== 'according') return true;
   }
   return false;
 }
@@ -84,7 +82,9 @@ function clauseAfter(ctx: QuoteContext, c: number, cue: QuoteCue, s: Sentence): 
     const token = ctx.tokens[start];
     if (!token || !CLAUSE_START.has(token.pos) || OBJECT_PRONOUNS.has(token.normal)) continue;
     const subjectEnd = phraseFrom(ctx, start, end);
-    const verb = ctx.tokens[subjectEnd];
+    let v = subjectEnd;
+    while (ctx.tokens[v]?.pos === 'ADV') v++; // "the government deeply regrets"
+    const verb = ctx.tokens[v];
     if (subjectEnd > start && (verb?.pos === 'VERB' || verb?.pos === 'AUX')) return start;
   }
   return -1;
@@ -106,7 +106,8 @@ function thatClause(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | nul
 /** `…, X said.` / `…, said X.` at the end of a sentence. */
 function trailing(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | null {
   const cue = cueOf(ctx, c);
-  if (!cue?.frames.has('trailing')) return null;
+  // "…, noting the number of observers": a participle closes no reported clause.
+  if (!cue?.frames.has('trailing') || /ing$/.test(ctx.word(c))) return null;
   let comma: number;
   let speaker: Speaker | null;
   let groupEnd: number;
@@ -165,14 +166,17 @@ function sentenceBefore(ctx: QuoteContext, s: Sentence): number | null {
 function accordingTo(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | null {
   if (ctx.word(c) !== 'according' || ctx.word(c + 1) !== 'to') return null;
   const end = phraseFrom(ctx, c + 2, s.tokenEnd);
+  const head = ctx.word(end - 1);
+  if (ctx.rules.notSpeakers.has(head)) return null; // "according to the constitution"
   const speaker = speakerFromPhrase(ctx, c + 2, end);
   if (!speaker) return null;
   let content: Content;
-  // "According to X, …" may follow a dateline or a phrase with no verb ("North Korea According
-  // to media reports, …").
+  // "According to X (in Y), …" may follow a dateline or a phrase with no verb ("North Korea
+  // According to media reports in North Korea, …").
   const opens = c === s.tokenStart || !hasVerbFrom(ctx, s.tokenStart, c);
-  if (opens && ctx.word(end) === ',') {
-    content = toSentenceEnd(ctx, ctx.tokens[end + 1]?.start ?? s.end, s);
+  const comma = commaAfter(ctx, end, s.tokenEnd);
+  if (opens && comma >= 0) {
+    content = toSentenceEnd(ctx, ctx.tokens[comma + 1]?.start ?? s.end, s);
   } else if (ctx.word(c - 1) === ',' && !hasWordFrom(ctx, end, s.tokenEnd)) {
     content = trimmed(ctx, s.start, ctx.tokens[c - 1]?.start ?? s.start);
   } else {
@@ -182,6 +186,18 @@ function accordingTo(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | nu
   const last = ctx.tokens[c + 1];
   if (draft && last) draft.cue = ctx.text(ctx.tokens[c]?.start ?? 0, last.end);
   return draft;
+}
+
+/** The comma closing a phrase that starts at token t (over "in Moscow", "of the ministry"). */
+function commaAfter(ctx: QuoteContext, t: number, end: number): number {
+  for (let k = t; k < end && k - t <= 12; k++) {
+    const token = ctx.tokens[k];
+    if (!token || token.pos === 'AUX') return -1;
+    if (token.normal === ',') return k;
+    // "According to the media based on exit polls, …": participles may stand in the phrase.
+    if (token.pos === 'VERB' && !/(?:ed|ing)$/.test(token.normal)) return -1;
+  }
+  return -1;
 }
 
 function hasWordFrom(ctx: QuoteContext, from: number, to: number): boolean {

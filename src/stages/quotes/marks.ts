@@ -93,7 +93,8 @@ export function findQuotations(text: string, paragraphs: Span[]): Quotation[] {
         if (open?.family === 'double') {
           // A reopening mark at the start of a continued paragraph is not a close.
           if (i === paragraph.start && open.paragraphs > 0) continue;
-          if (canClose(text, i)) finish(i, i + 1, true);
+          // A mark that cannot open ("Orange Revolution " with a stray space) closes.
+          if (canClose(text, i) || !canOpen(text, i)) finish(i, i + 1, true);
         } else if (canOpen(text, i) && DOUBLE_OPEN.has(ch)) {
           // A double mark inside a single quotation: the single one was an apostrophe.
           open = { family: 'double', mark: ch, at: i, paragraphs: 0 };

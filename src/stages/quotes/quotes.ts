@@ -11,7 +11,7 @@ import type { ActorResult, QuoteResult } from '../../output/result.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { actorLexicon } from '../actors/lexicon.js';
 import { isProcessable } from '../language/language.js';
-import { continueSpeakers, directQuotes, type QuoteDraft } from './direct.js';
+import { continueSpeakers, directQuotes, tokenAtOrAfter, type QuoteDraft } from './direct.js';
 import { indirectQuotes } from './indirect.js';
 import { findQuotations } from './marks.js';
 import { quoteRules, type QuoteRules } from './rules.js';
@@ -31,7 +31,36 @@ export function findQuotes(doc: Document, rules: QuoteRules): QuoteResult[] {
   drafts.push(...continueSpeakers(ctx, drafts, direct.uncued));
   drafts.sort((a, b) => a.start - b.start);
   for (const draft of drafts) draft.speaker = resolveDescription(ctx, draft.speaker);
-  return drafts.map((draft, i) => toQuote(doc, draft, i));
+  followSpeakers(ctx, drafts);
+  // A pronoun no one could be found for names no speaker.
+  const spoken = drafts.filter((d) => d.speaker.actor !== null || !PERSONAL.test(d.speaker.text));
+  return spoken.map((draft, i) => toQuote(doc, draft, i));
+}
+
+const PERSONAL = /^(?:he|she)$/i;
+const DOCUMENT =
+  /^(?:the|that|this) (?:statement|communiqu[eé]|letter|declaration|message|release)$/i;
+/** How many sentences back a speaker stays the one a pronoun or "the statement" continues. */
+const FOLLOW_WINDOW = 2;
+
+/**
+ * Speakers are the most salient people of their passage. A "he"/"she" speaker continues the
+ * previous quote's person when that quote is near (coreference alone may pick a person named
+ * inside the quote or in passing); "the statement continued" is the previous quote's speaker.
+ */
+function followSpeakers(ctx: QuoteContext, drafts: QuoteDraft[]): void {
+  const sentenceAt = (offset: number) => ctx.sentenceOf[tokenAtOrAfter(ctx, offset)] ?? 0;
+  for (let i = 1; i < drafts.length; i++) {
+    const draft = drafts[i];
+    const previous = drafts[i - 1];
+    if (!draft || !previous?.speaker.actor) continue;
+    if (sentenceAt(draft.start) - sentenceAt(previous.end) > FOLLOW_WINDOW) continue;
+    const text = draft.speaker.text;
+    const person = ctx.actors.get(previous.speaker.actor)?.type === 'person';
+    if ((PERSONAL.test(text) && person) || (DOCUMENT.test(text) && draft.speaker.actor === null)) {
+      draft.speaker = { ...draft.speaker, actor: previous.speaker.actor };
+    }
+  }
 }
 
 function toQuote(doc: Document, draft: QuoteDraft, index: number): QuoteResult {

@@ -28,6 +28,8 @@ export interface QuoteRules {
   representatives: Set<string>;
   /** Heads a speaker description must have when no actor is named ("a senior official"). */
   speakerNouns: Set<string>;
+  /** Heads of "according to …" phrases that are documents or numbers, not speakers. */
+  notSpeakers: Set<string>;
   /** Phrase cues by id: `according-to`, `quoted-as-saying` (the code knows their frames). */
   phrases: Map<string, string[]>;
 }
@@ -114,6 +116,7 @@ export function parseQuoteRules(data: unknown, file = QUOTE_RULES_FILE): QuoteRu
     notQuoteBefore: wordList(record, 'notQuoteBefore', file),
     representatives: wordList(record, 'representatives', file),
     speakerNouns: wordList(record, 'speakerNouns', file),
+    notSpeakers: wordList(record, 'notSpeakers', file),
   };
 }
 

@@ -84,6 +84,7 @@ const VERB_GROUP = new Set(['ADV', 'AUX']);
 const NOT = new Set(['not', "n't", 'never']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const MAX_NP = 14;
+const POSSESSIVE = new Set(['my', 'his', 'her', 'its', 'our', 'their', 'your']);
 
 function isNpToken(ctx: QuoteContext, t: number): boolean {
   const token = ctx.tokens[t];
@@ -91,6 +92,7 @@ function isNpToken(ctx: QuoteContext, t: number): boolean {
   return NP_POS.has(token.pos) || NP_INNER.has(token.normal);
 }
 
+const PERSONAL_PRONOUN = /^(?:he|she)$/;
 const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function fromMention(m: ActorMention): Speaker {
@@ -116,8 +118,13 @@ export function speakerFromPhrase(ctx: QuoteContext, a: number, b: number): Spea
     }
   } else if (head.pos === 'PROPN') {
     if (WEEKDAYS.test(head.normal) || ctx.lexicon.months.has(head.normal)) return null;
-  } else if (head.pos !== 'NOUN' || !ctx.rules.speakerNouns.has(head.normal)) {
-    return null; // an unresolved pronoun, or a phrase that names nobody
+  } else if (head.pos === 'PRON') {
+    // An unresolved "he"/"she": kept, so that the quotes around it can name the person.
+    if (a !== b - 1 || !PERSONAL_PRONOUN.test(head.normal)) return null;
+  } else if (!ctx.rules.speakerNouns.has(head.normal) && !ctx.lexicon.titleWords.has(head.normal)) {
+    return null; // a phrase that names nobody
+  } else if (head.pos !== 'NOUN' && !ctx.lexicon.titleWords.has(head.normal)) {
+    return null;
   }
   // A description. A capitalised one is a name ("the Committee for …"): without "the".
   const second = ctx.tokens[a + 1];
@@ -250,6 +257,9 @@ function isPassive(ctx: QuoteContext, c: number, limit: number): boolean {
  * subject of the nearest finite verb before the participle, in its sentence.
  */
 function participleSubject(ctx: QuoteContext, c: number, limit: number): Speaker | null {
+  // "…, Syria saying that …": an actor right before the participle is its subject.
+  const right = ctx.mentionAt(c - 1);
+  if (right && ctx.word(c - 1) !== ',') return fromMention(right);
   for (let k = c - 1; k >= limit && c - k <= 20; k--) {
     const token = ctx.tokens[k];
     if (!token) break;
@@ -264,10 +274,14 @@ function participleSubject(ctx: QuoteContext, c: number, limit: number): Speaker
 
 /** The subject of a sentence: the phrase before its first verb. */
 function sentenceSubject(ctx: QuoteContext, c: number, limit: number): Speaker | null {
-  for (let t = limit; t < c; t++) {
+  return clauseSubject(ctx, limit, c);
+}
+
+/** The subject of the clause in tokens [from, to): the phrase before its first verb. */
+export function clauseSubject(ctx: QuoteContext, from: number, to: number): Speaker | null {
+  for (let t = from; t < to; t++) {
     const pos = ctx.tokens[t]?.pos;
-    if (pos !== 'VERB' && pos !== 'AUX') continue;
-    return t === c ? null : speakerBefore(ctx, t, limit);
+    if (pos === 'VERB' || pos === 'AUX') return speakerBefore(ctx, t, from);
   }
   return null;
 }
@@ -321,8 +335,12 @@ export function speakerAfter(ctx: QuoteContext, c: number, limit: number): Speak
 export function phraseFrom(ctx: QuoteContext, t: number, limit: number): number {
   const token = ctx.tokens[t];
   if (!token) return t;
-  if (token.pos === 'PRON') return t + 1;
   let b = t;
+  // "her party", "their leaders": a possessive opens a phrase; another pronoun is one.
+  if (token.pos === 'PRON') {
+    if (!POSSESSIVE.has(token.normal)) return t + 1;
+    b = t + 1;
+  }
   while (b < limit && b - t <= MAX_NP && isNpToken(ctx, b)) b++;
   while (b > t && NP_INNER.has(ctx.word(b - 1))) b--;
   return b;

@@ -113,4 +113,33 @@ describe('scoreArticle: quotes', () => {
     assert.equal(quotes.precision, null);
     assert.equal(quotes.f1, null);
   });
+
+  it('matches a speaker the KB spells otherwise through the gold actor it names', () => {
+    const withActors: ArticleGold = {
+      file: 'a.txt',
+      actors: [
+        { name: 'Adel Abdul Mahdi', code: ['IRQGOV'], mentions: ['Adel Abdul Mahdi', 'Mahdi'] },
+      ],
+      quotes: [
+        { speaker: 'Adel Abdul Mahdi', kind: 'indirect', contains: 'the deal was historic' },
+      ],
+    };
+    const kbSpelling = makeActor('abdul-mahdi-adil', 'Adil Abdul-Mahdi', 'IRQGOV', [
+      'Adel Abdul Mahdi',
+    ]);
+    const otherActor = makeActor('allawi-ayad', 'Ayad Allawi', 'IRQGOV', ['Allawi']);
+    const right = makeResult({
+      actors: [kbSpelling],
+      quotes: [makeQuote('q1', 'the deal was historic', { actor: 'abdul-mahdi-adil' }, 'indirect')],
+    });
+    assert.equal(scoreArticle(withActors, right).quotes.tp, 1);
+    // Another actor, or a gold speaker that is no gold actor, does not match.
+    const wrong = makeResult({
+      actors: [otherActor],
+      quotes: [makeQuote('q1', 'the deal was historic', { actor: 'allawi-ayad' }, 'indirect')],
+    });
+    assert.equal(scoreArticle(withActors, wrong).quotes.tp, 0);
+    const noActors = { ...withActors, actors: [] };
+    assert.equal(scoreArticle(noActors, right).quotes.tp, 0);
+  });
 });

@@ -19,6 +19,7 @@ const VALID = {
   notQuoteBefore: { words: ['called'], reason: 'r' },
   representatives: { words: ['spokesman'], reason: 'r' },
   speakerNouns: { words: ['official'], reason: 'r' },
+  notSpeakers: { words: ['constitution'], reason: 'r' },
 };
 
 function refused(data: unknown, pattern: RegExp): void {
