@@ -13,6 +13,7 @@ import type { Span } from '../../core/offsets.js';
 import type { Quotation } from './marks.js';
 import {
   clauseSubject,
+  firstTokenAt,
   phraseFrom,
   speakerAfter,
   speakerBefore,
@@ -39,14 +40,7 @@ const MIN_UNCUED_WORDS = 4;
 
 /** Index of the first token at or after offset `at`. */
 export function tokenAtOrAfter(ctx: QuoteContext, at: number): number {
-  let lo = 0;
-  let hi = ctx.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ctx.tokens[mid]?.start ?? Infinity) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenAt(ctx.tokens, at);
 }
 
 export function cueOf(ctx: QuoteContext, t: number): QuoteCue | undefined {

@@ -244,16 +244,23 @@ function indirect(
  */
 export function indirectQuotes(ctx: QuoteContext, taken: QuoteDraft[]): QuoteDraft[] {
   const found: QuoteDraft[] = [];
-  const inside = (offset: number) =>
-    [...taken, ...found].some((q) => q.start <= offset && offset < q.end);
+  // Tokens inside a quote's content, marked as quotes are found.
+  const covered = new Uint8Array(ctx.tokens.length);
+  const cover = (q: QuoteDraft) => {
+    for (let t = tokenAtOrAfter(ctx, q.start); (ctx.tokens[t]?.start ?? Infinity) < q.end; t++) {
+      covered[t] = 1;
+    }
+  };
+  taken.forEach(cover);
   for (const s of ctx.doc.sentences ?? []) {
     for (let c = s.tokenStart; c < s.tokenEnd; c++) {
       const token = ctx.tokens[c];
-      if (!token || inside(token.start)) continue;
+      if (!token || covered[c]) continue;
       if (token.normal !== 'according' && !cueOf(ctx, c)) continue;
       const draft = accordingTo(ctx, c, s) ?? thatClause(ctx, c, s) ?? trailing(ctx, c, s);
       if (!draft || overlapsQuote(draft, taken)) continue;
       found.push(draft);
+      cover(draft);
     }
   }
   return found;

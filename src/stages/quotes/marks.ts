@@ -33,6 +33,9 @@ const SINGLE_CLOSE = new Set(["'", '’', '‘', '›']);
 /** The longest a single-quoted quotation may run without closing before it is dropped. */
 const SINGLE_MAX = 800;
 
+/** Every quote mark: the scan jumps from one to the next. */
+const MARKS = /["“”„«»'‘’‚‹›]/g;
+
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
 const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 /** Characters that may stand before an opening mark besides a space: ( [ — – - : / */
@@ -87,8 +90,11 @@ export function findQuotations(text: string, paragraphs: Span[]): Quotation[] {
   };
   paragraphs.forEach((paragraph, p) => {
     const next = paragraphs[p + 1];
-    for (let i = paragraph.start; i < paragraph.end; i++) {
-      const ch = text[i] ?? '';
+    MARKS.lastIndex = paragraph.start;
+    for (let found = MARKS.exec(text); found; found = MARKS.exec(text)) {
+      const i = found.index;
+      if (i >= paragraph.end) break;
+      const ch = found[0];
       if (DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) {
         if (open?.family === 'double') {
           // A reopening mark at the start of a continued paragraph is not a close.

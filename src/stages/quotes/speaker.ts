@@ -22,6 +22,18 @@ export interface Speaker {
   end: number;
 }
 
+/** Index of the first token starting at or after offset `at`. */
+export function firstTokenAt(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.start ?? Infinity) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Tokens, mentions and rules of one document, with the lookups the quote readers share. */
 export class QuoteContext {
   readonly tokens: Token[];
@@ -31,6 +43,8 @@ export class QuoteContext {
   quotations: Quotation[] = [];
   /** Mentions of listed actors, by start offset. */
   private readonly mentions: ActorMention[];
+  /** Index into `mentions` of the mention covering each token, or -1. */
+  private readonly mentionOf: Int32Array;
 
   constructor(
     readonly doc: Document,
@@ -46,6 +60,14 @@ export class QuoteContext {
     this.mentions = ((doc.links as ActorMention[] | undefined) ?? []).filter((m) =>
       actors.has(m.actor),
     );
+    this.mentionOf = new Int32Array(this.tokens.length).fill(-1);
+    this.mentions.forEach((m, index) => {
+      for (let t = firstTokenAt(this.tokens, m.start); t < this.tokens.length; t++) {
+        const token = this.tokens[t];
+        if (!token || token.end > m.end) break;
+        this.mentionOf[t] = index;
+      }
+    });
   }
 
   text(start: number, end: number): string {
@@ -58,9 +80,8 @@ export class QuoteContext {
 
   /** The mention that covers token t, if any. */
   mentionAt(t: number): ActorMention | undefined {
-    const token = this.tokens[t];
-    if (!token) return undefined;
-    return this.mentions.find((m) => m.start <= token.start && token.end <= m.end);
+    const index = t >= 0 ? (this.mentionOf[t] ?? -1) : -1;
+    return index < 0 ? undefined : this.mentions[index];
   }
 
   /** Mentions inside the tokens [a, b). */
