@@ -33,6 +33,7 @@ const CLAUSE_START = new Set(['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM']);
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'nothing', 'so', 'this']);
 const POINTING_BACK = new Set(['this', 'that', 'these', 'those', 'it', 'such']);
 const WINDOW = 10;
+const RELATIVE_START = new Set(['who', 'which', 'whose']);
 
 interface Content {
   start: number;
@@ -174,7 +175,12 @@ function accordingTo(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | nu
   // "According to X (in Y), …" may follow a dateline or a phrase with no verb ("North Korea
   // According to media reports in North Korea, …").
   const opens = c === s.tokenStart || !hasVerbFrom(ctx, s.tokenStart, c);
-  const comma = commaAfter(ctx, end, s.tokenEnd);
+  let comma = commaAfter(ctx, end, s.tokenEnd);
+  // "According to a security officer, who asked not to be named, …": past the relative clause.
+  if (comma >= 0 && RELATIVE_START.has(ctx.word(comma + 1))) {
+    const next = ctx.tokens.findIndex((t, k) => k > comma + 1 && k < s.tokenEnd && t.normal === ',');
+    comma = next;
+  }
   if (opens && comma >= 0) {
     content = toSentenceEnd(ctx, ctx.tokens[comma + 1]?.start ?? s.end, s);
   } else if (ctx.word(c - 1) === ',' && !hasWordFrom(ctx, end, s.tokenEnd)) {
