@@ -69,7 +69,14 @@ export function formatTable(result: ExtractionResult, options: { color: boolean 
   );
   section(
     'quotes',
-    result.quotes.map((q) => [q.speakerText ?? '?', q.kind, clip(q.text, 80)]),
+    result.quotes.map((q) => {
+      // The actor's name; the words of the text when they differ ("she", "the President").
+      const actor = result.actors.find((a) => a.id === q.speaker);
+      const words = q.speakerText ?? '?';
+      const speaker =
+        actor && actor.name !== words ? `${actor.name} ${s.dim(`(${words})`)}` : words;
+      return [speaker, q.kind, clip(q.text, 80)];
+    }),
   );
   section(
     'events',

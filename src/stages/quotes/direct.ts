@@ -139,6 +139,16 @@ function attributionBefore(ctx: QuoteContext, q: Quotation): Attribution | null 
 function onlyAddressee(ctx: QuoteContext, from: number, to: number, cue: QuoteCue): boolean {
   let t = from;
   if (cue.frames.has('object')) t = Math.max(t, phraseFrom(ctx, t, to));
+  // A longer gap ending with a comma or colon: "saying in an Aug. 21, 2003 panel, "…"".
+  if (/^[,:]$/.test(ctx.word(to - 1)) && to - from <= 14) {
+    for (let k = t; k < to - 1; k++) {
+      const token = ctx.tokens[k];
+      if (!token || token.pos === 'VERB' || token.pos === 'AUX' || token.normal === 'that') {
+        return false;
+      }
+    }
+    return true;
+  }
   while (t < to) {
     const token = ctx.tokens[t];
     if (!token) return false;

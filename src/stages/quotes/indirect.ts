@@ -33,6 +33,8 @@ const CLAUSE_START = new Set(['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM']);
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'nothing', 'so', 'this']);
 const POINTING_BACK = new Set(['this', 'that', 'these', 'those', 'it', 'such']);
 const WINDOW = 10;
+const QUOTE_MARK = /^["“”„«»‘’'‹›]$/;
+const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 const RELATIVE_START = new Set(['who', 'which', 'whose']);
 
 interface Content {
@@ -75,18 +77,26 @@ function clauseAfter(ctx: QuoteContext, c: number, cue: QuoteCue, s: Sentence): 
     if (!token) break;
     if (token.normal === 'that' && w > c) return w + 1;
     if (token.normal === ':' && cue.frames.has('colon')) return w + 1;
-    if (!WINDOW_POS.has(token.pos) && token.normal !== ',') break;
+    if (!WINDOW_POS.has(token.pos) && token.normal !== ',' && !POSSESSIVES.has(token.normal)) break;
   }
   if (cue.thatRequired) return -1;
-  // A bare clause: "said Russia would not agree", "told him the talks had failed".
+  // A bare clause: "said Russia would not agree", "told him the talks had failed", "said a
+  // government under his leadership would…", "said only a small amount was used".
   for (const start of new Set([afterObject, k])) {
-    const token = ctx.tokens[start];
+    let first = start;
+    while (ctx.tokens[first]?.pos === 'ADV') first++;
+    const token = ctx.tokens[first];
     if (!token || !CLAUSE_START.has(token.pos) || OBJECT_PRONOUNS.has(token.normal)) continue;
-    const subjectEnd = phraseFrom(ctx, start, end);
-    let v = subjectEnd;
+    let v = phraseFrom(ctx, first, end);
+    if (v === first) continue;
+    for (let pp = 0; pp < 2 && ctx.tokens[v]?.pos === 'ADP' && ctx.word(v) !== 'that'; pp++) {
+      const after = phraseFrom(ctx, v + 1, end);
+      if (after === v + 1) break;
+      v = after;
+    }
     while (ctx.tokens[v]?.pos === 'ADV') v++; // "the government deeply regrets"
     const verb = ctx.tokens[v];
-    if (subjectEnd > start && (verb?.pos === 'VERB' || verb?.pos === 'AUX')) return start;
+    if (verb?.pos === 'VERB' || verb?.pos === 'AUX') return start;
   }
   return -1;
 }
@@ -124,8 +134,15 @@ function trailing(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | null 
     groupEnd = c + 1;
     speaker = speakerFromPhrase(ctx, phrase[0], phrase[1]);
   }
-  if (!speaker || comma <= s.tokenStart) return null;
+  if (!speaker) return null;
+  // "…sovereignty he said.": no comma, but a pronoun or a name and the cue end the sentence.
+  if (comma < 0 && isBareGroupAtEnd(ctx, speaker, c, s)) comma = tokenAtOrAfter(ctx, speaker.start);
+  if (comma <= s.tokenStart) return null;
   for (let t = groupEnd; t < s.tokenEnd; t++) {
+    // "While speaking with Reuters, Saleh said, "…"": the attribution of what follows.
+    if (/^[,:]$/.test(ctx.word(t)) && QUOTE_MARK.test(ctx.word(t + 1))) return null;
+    // "…, said Lord Alderdice, as he presented the report." / "…, Yonhap reported, but …"
+    if (ctx.word(t) === ',') break;
     if (!TAIL_POS.has(ctx.tokens[t]?.pos ?? '')) return null;
   }
   let start = s.start;
@@ -134,6 +151,14 @@ function trailing(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | null 
   const content = trimmed(ctx, start, ctx.tokens[comma]?.start ?? s.start);
   if (!hasVerbFrom(ctx, tokenAtOrAfter(ctx, content.start), comma)) return null;
   return indirect(ctx, ctx.quotations, content, speaker, c, cue.id);
+}
+
+/** `… he said.` closing the sentence with no comma before the speaker. */
+function isBareGroupAtEnd(ctx: QuoteContext, speaker: Speaker, c: number, s: Sentence): boolean {
+  if (speaker.actor === null && !/^(?:he|she|they)$/i.test(speaker.text)) return false;
+  for (let t = c + 1; t < s.tokenEnd; t++) if (ctx.tokens[t]?.pos !== 'PUNCT') return false;
+  const first = tokenAtOrAfter(ctx, speaker.start);
+  return first - 1 > s.tokenStart && ctx.tokens[first - 1]?.pos !== 'PUNCT';
 }
 
 /** The comma or dash just before token t, over a closing quote mark (`…," Todd said`), or -1. */
@@ -178,7 +203,9 @@ function accordingTo(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | nu
   let comma = commaAfter(ctx, end, s.tokenEnd);
   // "According to a security officer, who asked not to be named, …": past the relative clause.
   if (comma >= 0 && RELATIVE_START.has(ctx.word(comma + 1))) {
-    const next = ctx.tokens.findIndex((t, k) => k > comma + 1 && k < s.tokenEnd && t.normal === ',');
+    const next = ctx.tokens.findIndex(
+      (t, k) => k > comma + 1 && k < s.tokenEnd && t.normal === ',',
+    );
     comma = next;
   }
   if (opens && comma >= 0) {

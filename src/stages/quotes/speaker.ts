@@ -142,9 +142,13 @@ export function speakerFromPhrase(ctx: QuoteContext, a: number, b: number): Spea
   } else if (head.pos === 'PRON') {
     // An unresolved "he"/"she": kept, so that the quotes around it can name the person.
     if (a !== b - 1 || !PERSONAL_PRONOUN.test(head.normal)) return null;
-  } else if (!ctx.rules.speakerNouns.has(head.normal) && !ctx.lexicon.titleWords.has(head.normal)) {
+  } else if (!isSpeakerNoun(ctx, head)) {
     return null; // a phrase that names nobody
-  } else if (head.pos !== 'NOUN' && !ctx.lexicon.titleWords.has(head.normal)) {
+  } else if (
+    head.pos !== 'NOUN' &&
+    head.pos !== 'PROPN' &&
+    !ctx.lexicon.titleWords.has(head.normal)
+  ) {
     return null;
   }
   // A description. A capitalised one is a name ("the Committee for …"): without "the".
@@ -154,6 +158,16 @@ export function speakerFromPhrase(ctx: QuoteContext, a: number, b: number): Spea
       ? second
       : first;
   return { actor: null, text: ctx.text(from.start, head.end), start: from.start, end: head.end };
+}
+
+/** A head that can name a speaker: a speaker noun (or its lemma) or a title. */
+function isSpeakerNoun(ctx: QuoteContext, head: Token): boolean {
+  const { speakerNouns } = ctx.rules;
+  return (
+    speakerNouns.has(head.normal) ||
+    speakerNouns.has(head.lemma.toLowerCase()) ||
+    ctx.lexicon.titleWords.has(head.normal)
+  );
 }
 
 /** Whether a noun and of/for (or 's) stand before offset `end`: the mention is a complement. */
@@ -228,7 +242,12 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
   j = skipVerbGroup(ctx, j, limit);
   if (j < limit) return null;
   const word = ctx.word(j);
-  if (word === 'to') return null; // an infinitive: "it is important to clarify"
+  if (word === 'to') {
+    // "Duncan Smith went on to say, …", "continued to insist that …": the main verb's subject;
+    // "it is important to clarify that …" names no one.
+    const verb = ctx.tokens[j - 1]?.pos === 'ADP' ? j - 2 : j - 1;
+    return ctx.tokens[verb]?.pos === 'VERB' ? speakerBefore(ctx, verb, limit) : null;
+  }
   if (word === 'and' || word === 'but') {
     // "He accused the AU of taking sides, and stated that …": the sentence's subject.
     return sentenceSubject(ctx, c, limit);
