@@ -86,7 +86,9 @@ function clauseAfter(ctx: QuoteContext, c: number, cue: QuoteCue, s: Sentence): 
     let first = start;
     while (ctx.tokens[first]?.pos === 'ADV') first++;
     const token = ctx.tokens[first];
-    if (!token || !CLAUSE_START.has(token.pos) || OBJECT_PRONOUNS.has(token.normal)) continue;
+    if (!token || !CLAUSE_START.has(token.pos)) continue;
+    // An object pronoun ("told him"), not the country "US".
+    if (token.pos === 'PRON' && OBJECT_PRONOUNS.has(token.normal)) continue;
     let v = phraseFrom(ctx, first, end);
     if (v === first) continue;
     for (let pp = 0; pp < 2 && ctx.tokens[v]?.pos === 'ADP' && ctx.word(v) !== 'that'; pp++) {
@@ -165,7 +167,9 @@ function isBareGroupAtEnd(ctx: QuoteContext, speaker: Speaker, c: number, s: Sen
 function separatorBefore(ctx: QuoteContext, t: number): number {
   let k = t - 1;
   while (/^["”“»’']$/.test(ctx.word(k))) k--;
-  return /^[,—–-]$/.test(ctx.word(k)) ? k : -1;
+  if (/^[,—–-]$/.test(ctx.word(k))) return k;
+  // `The attack "will lead to degeneration" added Abu Rudeina`: the closing mark separates.
+  return k < t - 1 ? k + 1 : -1;
 }
 
 /**

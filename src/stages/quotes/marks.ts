@@ -38,8 +38,8 @@ const MARKS = /["“”„«»'‘’‚‹›]/g;
 
 const isSpace = (ch: string | undefined) => ch === undefined || /\s/.test(ch);
 const isLetter = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-/** Characters that may stand before an opening mark besides a space: ( [ — – - : / */
-const BEFORE_OPEN = /[([{\u2014\u2013\-:/]/;
+/** Characters that may stand before an opening mark besides a space: ( [ — – - : / , ; */
+const BEFORE_OPEN = /[([{\u2014\u2013\-:/,;]/;
 /** Characters that may follow a closing mark besides a space. */
 const AFTER_CLOSE = /[.,;:!?)\]}\u2014\u2013\-…]/;
 

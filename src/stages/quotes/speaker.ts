@@ -110,7 +110,7 @@ const POSSESSIVE = new Set(['my', 'his', 'her', 'its', 'our', 'their', 'your']);
 function isNpToken(ctx: QuoteContext, t: number): boolean {
   const token = ctx.tokens[t];
   if (!token || token.normal === 'that') return false;
-  return NP_POS.has(token.pos) || NP_INNER.has(token.normal);
+  return NP_POS.has(token.pos) || NP_INNER.has(token.normal) || POSSESSIVE.has(token.normal);
 }
 
 const PERSONAL_PRONOUN = /^(?:he|she)$/;
@@ -236,6 +236,14 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
   // "was quoted as saying"
   const quotedAs = ctx.word(j) === 'as' && ctx.word(j - 1) === 'quoted';
   if (quotedAs) j -= 2;
+  // "The article quotes an American official as saying that …": the one quoted speaks.
+  if (!quotedAs && ctx.word(j) === 'as') {
+    const phrase = phraseEndingAt(ctx, j - 1, limit);
+    // wink-nlp may tag "quotes" as a noun, inside the phrase.
+    for (let k = phrase ? phrase[0] - 1 : j; phrase && k < j - 1; k++) {
+      if (/^quot/.test(ctx.tokens[k]?.lemma ?? '')) return speakerFromPhrase(ctx, k + 1, phrase[1]);
+    }
+  }
   if (!quotedAs && cue && /ing$/.test(cue.normal)) return participleSubject(ctx, c, limit);
   // "It is also reported that …", "was told": a passive names no speaker here.
   if (!quotedAs && isPassive(ctx, c, limit)) return null;
@@ -303,7 +311,8 @@ function participleSubject(ctx: QuoteContext, c: number, limit: number): Speaker
   for (let k = c - 1; k >= limit && c - k <= 20; k--) {
     const token = ctx.tokens[k];
     if (!token) break;
-    if (token.pos !== 'VERB' || /ing$/.test(token.normal)) continue;
+    const finite = token.pos === 'VERB' || (token.pos === 'AUX' && ctx.word(k + 1) !== 'to');
+    if (!finite || /ing$/.test(token.normal)) continue;
     if (ctx.word(k - 1) === 'to') continue; // "refused to put …, stating": the finite verb
     return speakerBefore(ctx, k, limit);
   }

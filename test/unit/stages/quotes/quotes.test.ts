@@ -325,3 +325,37 @@ test('quoteAt finds the quote that holds a span, for event attribution', async (
 test('text that is not English gets no quotes', async () => {
   assert.deepEqual(await read('«Мы не сдадимся», — сказал Зеленский журналистам в Киеве.'), []);
 });
+
+test('more speaker forms: went on to say, quotes X as saying, a closing mark as separator', async () => {
+  assert.deepEqual(await read('Kallas went on to say, "Europe will not blink."'), [
+    ['direct', 'kallas-kaja', 'Europe will not blink.'],
+  ]);
+  assert.deepEqual(
+    await read('The paper quotes a senior official as saying that "the talks are over."'),
+    [['direct', 'a senior official', 'the talks are over.']],
+  );
+  assert.deepEqual(await read('The plan "will lead nowhere" added Lavrov, speaking in Minsk.'), [
+    ['indirect', 'lavrov-sergey', 'The plan "will lead nowhere'],
+  ]);
+  // No comma before "he said": the pronoun and the cue close the sentence.
+  assert.deepEqual(
+    await read('Putin spoke in Moscow. More sanctions would be a mistake he said.'),
+    [['indirect', 'putin-vladimir', 'More sanctions would be a mistake']],
+  );
+  // …and a "he" no one can be found for names no speaker.
+  assert.deepEqual(await read('If NATO did so it would be a mistake he said.'), []);
+});
+
+test('bare clauses with phrases, a country named US, and a missing space after the comma', async () => {
+  assert.deepEqual(await read('Kallas said US allies in the region are worried.'), [
+    ['indirect', 'kallas-kaja', 'US allies in the region are worried'],
+  ]);
+  assert.deepEqual(await read('Putin said only a small part of the army was involved.'), [
+    ['indirect', 'putin-vladimir', 'only a small part of the army was involved'],
+  ]);
+  assert.deepEqual(await read('Trump said,"We will see what happens."'), [
+    ['direct', 'trump-donald', 'We will see what happens.'],
+  ]);
+  // An object pronoun after the cue is no clause.
+  assert.deepEqual(await read('Zelensky told us nothing.'), []);
+});
