@@ -204,8 +204,19 @@ function isTermOrTitle(ctx: QuoteContext, q: Quotation): boolean {
   return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
 }
 
+/** Index of the paragraph holding offset `at`, or -1 (paragraphs are in text order). */
 export function paragraphOf(paragraphs: Span[], at: number): number {
-  return paragraphs.findIndex((p) => p.start <= at && at < p.end);
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paragraphs[mid];
+    if (!p) break;
+    if (at < p.start) hi = mid - 1;
+    else if (at >= p.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** A quotation that stands as speech but has no cue of its own. */
@@ -289,21 +300,29 @@ export function continueSpeakers(
   uncued: UncuedQuotation[],
 ): QuoteDraft[] {
   const added: QuoteDraft[] = [];
+  // Quotes by end, walked once: uncued quotations come in text order.
+  const byEnd = [...quotes].sort((a, b) => a.end - b.end);
+  let next = 0;
+  let last: QuoteDraft | undefined;
   for (const { quotation: q, paragraph } of uncued) {
     const sentence = ctx.sentenceOf[tokenAtOrAfter(ctx, q.outerStart)] ?? 0;
-    const last = [...quotes, ...added]
-      .filter((d) => d.end <= q.outerStart)
-      .sort((a, b) => a.end - b.end)
-      .pop();
+    while (next < byEnd.length && (byEnd[next]?.end ?? Infinity) <= q.outerStart) {
+      const candidate = byEnd[next++];
+      if (candidate && (!last || candidate.end >= last.end)) last = candidate;
+    }
     const lastSentence = last ? (ctx.sentenceOf[tokenAtOrAfter(ctx, last.end) - 1] ?? -9) : -9;
-    const near = last !== undefined && paragraph >= 0 && paragraph - last.paragraph <= 1;
+    const near = last && paragraph >= 0 && paragraph - last.paragraph <= 1 ? last : undefined;
     let speaker: Speaker | null = null;
-    if (near && sentence - lastSentence <= 1) speaker = last.speaker;
+    if (near && sentence - lastSentence <= 1) speaker = near.speaker;
     else
       speaker =
         previousSubject(ctx, q, paragraph) ??
-        (near && sentence - lastSentence <= 2 ? last.speaker : null);
-    if (speaker) added.push(draft(ctx, q, speaker, null, paragraph));
+        (near && sentence - lastSentence <= 2 ? near.speaker : null);
+    if (speaker) {
+      const continued = draft(ctx, q, speaker, null, paragraph);
+      added.push(continued);
+      last = continued;
+    }
   }
   return added;
 }

@@ -359,3 +359,12 @@ test('bare clauses with phrases, a country named US, and a missing space after t
   // An object pronoun after the cue is no clause.
   assert.deepEqual(await read('Zelensky told us nothing.'), []);
 });
+
+test('hostile text: thousands of quotations and cues stay linear and end', async () => {
+  const unit =
+    '"We will never agree to this plan," Kallas said. "Nor to any other plan of theirs." ';
+  const text = unit.repeat(2000);
+  const list = await quotes(text);
+  assert.equal(list.length, 4000);
+  assert.ok(list.every((q) => q.speaker === 'kallas-kaja'));
+});
