@@ -27,6 +27,10 @@ const COMMANDS: Record<string, Command> = {
     summary: 'check, show and import knowledge-base actors (kb check | show | import petrarch)',
     load: () => import('./kb.js'),
   },
+  rules: {
+    summary: 'check the event rules and run their example sentences (rules check)',
+    load: () => import('./rules.js'),
+  },
 };
 
 /** Commands of the contract that later work brings; named so users know they are coming. */

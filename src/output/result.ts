@@ -62,7 +62,11 @@ export interface EventResult {
   sentence: Span;
   negated: boolean;
   modality: 'asserted' | 'planned' | 'hypothetical' | 'question';
-  date: { text: string; start: string; end: string } | null;
+  /**
+   * The date of the event: `source` says whether it comes from a date expression in the text
+   * or is the publication date (when the text gives none).
+   */
+  date: { text: string; start: string; end: string; source?: 'text' | 'published' } | null;
   location: { name: string; country: string | null; lat: number | null; lon: number | null } | null;
   attribution: string | null;
   rule: string;

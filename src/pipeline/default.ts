@@ -4,7 +4,8 @@
  */
 import { languageStage } from '../stages/language/language.js';
 import { segmentStage } from '../stages/segment/segment.js';
-import { actorStages, type ActorStagesOptions } from '../stages/actors/index.js';
+import { actorStages, knowledgeBaseOnce, type ActorStagesOptions } from '../stages/actors/index.js';
+import { eventsStage } from '../stages/events/events.js';
 import { quotesStage } from '../stages/quotes/quotes.js';
 import { INGEST_LAYERS } from '../stages/ingest/ingest.js';
 import { buildPipeline, type Pipeline } from './pipeline.js';
@@ -15,8 +16,15 @@ export interface PipelineOptions {
 }
 
 export function defaultPipeline(options: PipelineOptions = {}): Pipeline {
+  const kb = knowledgeBaseOnce(options.kb);
   return buildPipeline(
-    [languageStage(), segmentStage(), ...actorStages(options.kb), quotesStage()],
+    [
+      languageStage(),
+      segmentStage(),
+      ...actorStages(options.kb, kb),
+      quotesStage(),
+      eventsStage(undefined, kb),
+    ],
     INGEST_LAYERS,
   );
 }

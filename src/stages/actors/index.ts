@@ -13,11 +13,20 @@ export interface ActorStagesOptions extends LoadOptions {
   kb?: KnowledgeBase;
 }
 
-export function actorStages(options: ActorStagesOptions = {}): Stage[] {
+/** One knowledge base for all the stages that read it, loaded when first asked for. */
+export function knowledgeBaseOnce(options: ActorStagesOptions = {}): () => KnowledgeBase {
+  let kb = options.kb;
+  return () => (kb ??= loadKnowledgeBase(options));
+}
+
+export function actorStages(
+  options: ActorStagesOptions = {},
+  getKb: () => KnowledgeBase = knowledgeBaseOnce(options),
+): Stage[] {
   let context: (LinkContext & { lexicon: ActorLexicon }) | undefined;
   const ctx = () => {
     if (!context) {
-      const kb = options.kb ?? loadKnowledgeBase(options);
+      const kb = getKb();
       context = { kb, lexicon: actorLexicon(), holders: indexHolders(kb) };
     }
     return context;

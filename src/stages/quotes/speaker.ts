@@ -223,10 +223,39 @@ export function skipVerbGroup(ctx: QuoteContext, j: number, limit: number): numb
   let k = j;
   while (k >= limit) {
     const token = ctx.tokens[k];
-    if (!token || !(VERB_GROUP.has(token.pos) || NOT.has(token.normal))) break;
+    if (!token) break;
+    if (VERB_GROUP.has(token.pos) || NOT.has(token.normal) || TIME_WORDS.test(token.normal)) {
+      k--;
+      continue;
+    }
+    // A time phrase between the subject and its verb: "Serbia on Thursday rejected",
+    // "Kohl last week said", "the PRC on 12 May demanded".
+    const time = timePhraseStart(ctx, k, limit);
+    if (time >= 0) {
+      k = time - 1;
+      continue;
+    }
+    // "Israel Friday reimposed": a bare weekday.
+    if (!WEEKDAY.test(token.normal)) break;
     k--;
   }
   return k;
+}
+
+const TIME_WORDS =
+  /^(?:today|yesterday|tonight|tomorrow|now|earlier|later|recently|again|also|meanwhile)$/;
+const DATE_WORDS =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,4}(?:st|nd|rd|th)?)$/;
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const TIME_LEAD = /^(?:on|in|last|this|next|early|late|since|during|at)$/;
+
+/** Where a time phrase ending at token k starts ("on Thursday", "last week", "on 12 May"), or -1. */
+function timePhraseStart(ctx: QuoteContext, k: number, limit: number): number {
+  if (!DATE_WORDS.test(ctx.word(k))) return -1;
+  let a = k;
+  while (a - 1 >= limit && a > k - 4 && DATE_WORDS.test(ctx.word(a - 1))) a--;
+  if (a - 1 >= limit && TIME_LEAD.test(ctx.word(a - 1))) return a - 1;
+  return -1;
 }
 
 /** The speaker who is the subject of cue token c: the phrase before it in its sentence. */
@@ -244,7 +273,11 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
       if (/^quot/.test(ctx.tokens[k]?.lemma ?? '')) return speakerFromPhrase(ctx, k + 1, phrase[1]);
     }
   }
-  if (!quotedAs && cue && /ing$/.test(cue.normal)) return participleSubject(ctx, c, limit);
+  // A participle ("…, saying"), not a progressive ("is suing"): its subject is the clause's.
+  const progressive = /^(?:is|are|was|were|be|been)$/.test(ctx.word(c - 1));
+  if (!quotedAs && cue && /ing$/.test(cue.normal) && !progressive) {
+    return participleSubject(ctx, c, limit);
+  }
   // "It is also reported that …", "was told": a passive names no speaker here.
   if (!quotedAs && isPassive(ctx, c, limit)) return null;
   j = skipVerbGroup(ctx, j, limit);

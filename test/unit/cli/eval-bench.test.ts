@@ -66,8 +66,8 @@ test('eval --plover scores sentence records', async () => {
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout) as { records: number; typeRecall: { ratio: number | null } };
   assert.equal(report.records, 1);
-  // No event rules exist yet: nothing is coded, so recall is 0 (not null: there is a record).
-  assert.equal(report.typeRecall.ratio, 0);
+  // "The two governments agreed": AGREE, with a description as its source.
+  assert.equal(report.typeRecall.ratio, 1);
 });
 
 test('bench runs pipeline and baseline on a small corpus and reports the contract fields', async () => {
@@ -97,7 +97,7 @@ test('bench runs pipeline and baseline on a small corpus and reports the contrac
   assert.equal(report.sentences, 18, 'title + two sentences per document');
   assert.deepEqual(
     report.stages.map((s) => s.stage),
-    ['ingest', 'language', 'segment', 'mentions', 'link', 'coref', 'quotes'],
+    ['ingest', 'language', 'segment', 'mentions', 'link', 'coref', 'quotes', 'events'],
   );
   const table = await cli([
     'bench',

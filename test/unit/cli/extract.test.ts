@@ -78,7 +78,11 @@ test('a .txt file gives one JSON object with the contract fields', async () => {
       ],
     ],
   );
-  assert.deepEqual(result.events, []);
+  // "Negotiations between the two largest parties": consultation, reported by the officials.
+  assert.deepEqual(
+    result.events.map((e) => [e.type, e.source.text, e.attribution]),
+    [['CONSULT', 'the two largest parties', 'q1']],
+  );
   assert.equal(result.id.length, 16);
 });
 

@@ -59,7 +59,7 @@ test('the default pipeline runs on a hand-made document and records stage timing
   assert.equal(doc.sentences?.length, 2);
   assert.deepEqual(
     [...pipeline.timings.ms.keys()],
-    ['language', 'segment', 'mentions', 'link', 'coref', 'quotes'],
+    ['language', 'segment', 'mentions', 'link', 'coref', 'quotes', 'events'],
   );
   assert.equal(pipeline.timings.documents, 1);
 });

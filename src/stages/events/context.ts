@@ -1,0 +1,99 @@
+/**
+ * The clause context events read: the quote stage's (tokens, mentions, lexicon) plus what only
+ * event arguments need — a demonym standing for its country ("an Indian proposal", "the
+ * British sailors", "Israelis and Palestinians") and a place named as such ("in Damascus",
+ * "from Gaza"), which the actor list leaves out.
+ */
+import type { Document } from '../../core/document.js';
+import type { KnowledgeBase } from '../../kb/kb.js';
+import { aliasKey } from '../../kb/normalize.js';
+import type { ActorResult } from '../../output/result.js';
+import type { ActorLexicon } from '../actors/lexicon.js';
+import type { ActorMention, MentionCandidate } from '../actors/types.js';
+import type { QuoteRules } from '../quotes/rules.js';
+import { QuoteContext } from '../quotes/speaker.js';
+
+export class EventContext extends QuoteContext {
+  /** Token index → a demonym or place mention standing for a country. */
+  private readonly extra = new Map<number, ActorMention>();
+
+  constructor(
+    doc: Document,
+    rules: QuoteRules,
+    lexicon: ActorLexicon,
+    actors: ReadonlyMap<string, ActorResult>,
+    kb: KnowledgeBase | undefined,
+  ) {
+    super(doc, rules, lexicon, actors);
+    if (kb) this.addCountries(doc, kb);
+  }
+
+  private addCountries(doc: Document, kb: KnowledgeBase): void {
+    const places = ((doc.mentions as MentionCandidate[] | undefined) ?? []).filter(
+      (c) => c.kind === 'kb' && c.place,
+    );
+    // Places of the KB (Crimea, the West Bank) are linked but not listed as actors.
+    for (const link of (doc.links as ActorMention[] | undefined) ?? []) {
+      const actor = kb.actors.get(link.actor);
+      if (actor?.type !== 'place') continue;
+      places.push({
+        ...link,
+        kind: 'kb',
+        entries: [{ actor: actor.id } as never],
+        place: true,
+      } as MentionCandidate);
+    }
+    this.tokens.forEach((token, t) => {
+      if (super.mentionAt(t)) return;
+      const place = places.find((c) => c.start <= token.start && token.end <= c.end);
+      const iso = place ? this.placeCode(place, kb) : this.demonym(t, kb);
+      if (!iso) return;
+      const country = kb.countries.get(iso);
+      const start = place?.start ?? token.start;
+      const end = place?.end ?? token.end;
+      this.extra.set(t, {
+        start,
+        end,
+        text: doc.text.slice(start, end),
+        actor: country?.id ?? `country:${iso}`,
+        code: iso,
+        method: place ? 'place' : 'demonym',
+        type: 'country',
+        sentence: this.sentenceOf[t] ?? 0,
+        subject: false,
+      });
+    });
+  }
+
+  private placeCode(place: MentionCandidate, kb: KnowledgeBase): string | undefined {
+    for (const entry of place.entries) {
+      const actor = kb.actors.get(entry.actor);
+      const code = actor?.type === 'country' ? actor.code : (actor?.country ?? actor?.code);
+      if (code) return code.slice(0, 3);
+    }
+    return undefined;
+  }
+
+  /** "Indian", "Israelis", "Palestinians": a capitalised demonym, singular or plural. */
+  private demonym(t: number, kb: KnowledgeBase): string | undefined {
+    const token = this.tokens[t];
+    if (!token || !/^\p{Lu}/u.test(this.text(token.start, token.start + 1))) return undefined;
+    const key = aliasKey(this.text(token.start, token.end));
+    return (
+      kb.demonyms.get(key) ?? (key.endsWith('s') ? kb.demonyms.get(key.slice(0, -1)) : undefined)
+    );
+  }
+
+  override mentionAt(t: number): ActorMention | undefined {
+    return super.mentionAt(t) ?? this.extra.get(t);
+  }
+
+  override mentionsIn(a: number, b: number): ActorMention[] {
+    const found = super.mentionsIn(a, b);
+    for (let t = a; t < b; t++) {
+      const m = this.extra.get(t);
+      if (m && !found.includes(m)) found.push(m);
+    }
+    return found.sort((x, y) => x.start - y.start);
+  }
+}

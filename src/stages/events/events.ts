@@ -1,0 +1,242 @@
+/**
+ * The `events` stage: who did what to whom. Rules of data/rules/events/ fire on triggers
+ * (match.ts); each event gets its source and target actors with their codes, negation,
+ * modality, the quote that reports it (`attribution`), a date and the rule that fired. The
+ * same (source, target, type, negated, modality) stated several times is one event whose
+ * `mentions` list every statement.
+ */
+import type { Document } from '../../core/document.js';
+import type { ActorResult, EventArgument, EventResult, QuoteResult } from '../../output/result.js';
+import type { Stage } from '../../pipeline/pipeline.js';
+import { actorLexicon } from '../actors/lexicon.js';
+import { isProcessable } from '../language/language.js';
+import { quoteAt } from '../quotes/quotes.js';
+import { quoteRules } from '../quotes/rules.js';
+import { firstTokenAt, speakerBefore, type QuoteContext } from '../quotes/speaker.js';
+import type { KnowledgeBase } from '../../kb/kb.js';
+import { EventContext } from './context.js';
+import { matchSentence, type Argument, type EventDraft } from './match.js';
+import { eventRules, type EventRules } from './rules.js';
+
+/** Explanations of the last document's events, by event id, for `--explain`. */
+export type Explanations = Map<string, string[]>;
+
+function argument(
+  arg: Argument | undefined,
+  actors: Map<string, ActorResult>,
+): EventArgument | null {
+  if (!arg) return null;
+  const actor = arg.actor ? actors.get(arg.actor) : undefined;
+  return {
+    actor: actor?.id ?? null,
+    code: arg.code ?? actor?.code ?? null,
+    text: arg.text,
+  };
+}
+
+/**
+ * The PLOVER manual's reading of the future: planned CONSULT, SUPPORT, COOPERATE and AID are
+ * AGREE (an intent to cooperate, CAMEO 030); a planned RETREAT is CONCEDE (080).
+ */
+const FUTURE: Record<string, [string, string]> = {
+  CONSULT: ['AGREE', '036'],
+  SUPPORT: ['AGREE', '030'],
+  COOPERATE: ['AGREE', '030'],
+  AID: ['AGREE', '033'],
+  RETREAT: ['CONCEDE', '080'],
+};
+
+function futureType(
+  draft: EventDraft,
+  rules: EventRules,
+): { type: string; mode: string | null; cameo: string; quadClass: number } {
+  const shift = draft.modality === 'planned' ? FUTURE[draft.rule.type] : undefined;
+  const code = shift
+    ? rules.cameo.get(shift[1])?.find((c) => c.plover.type === shift[0])
+    : undefined;
+  if (!shift || !code) {
+    const { type, mode, cameo, quadClass } = draft.rule;
+    return { type, mode, cameo, quadClass };
+  }
+  return { type: shift[0], mode: null, cameo: code.code, quadClass: code.quadClass };
+}
+
+/**
+ * What a sentence means beyond its trigger:
+ * - an act under "must"/"should" is asked for, not done: no event (`obligations` codes the
+ *   request when someone's words say it);
+ * - a planned act made conditional ("will withdraw its force unless …") is a THREATEN.
+ */
+function reread(draft: EventDraft, rules: EventRules): EventDraft | null {
+  // Obligations are asked for, not done: `obligations` codes the request.
+  if (draft.obliged) return null;
+  if (draft.conditional && draft.rule.type !== 'THREATEN') {
+    const threat = rules.rules.find((r) => r.id === 'threaten.threaten');
+    if (threat)
+      return {
+        ...draft,
+        rule: threat,
+        modality: 'asserted',
+        why: [...draft.why, 'conditional: a threat'],
+      };
+  }
+  return draft;
+}
+
+const MUST = new Set(['must', 'should']);
+
+/**
+ * Someone's words saying another must or should act are a REQUEST from the speaker to the one
+ * who must act: "Russia said that Sudan must return the helicopter" (PLOVER's reading of
+ * demands made in statements).
+ */
+function obligations(
+  ctx: QuoteContext,
+  rules: EventRules,
+  quotes: QuoteResult[],
+  s: { start: number; end: number; tokenStart: number; tokenEnd: number },
+  index: number,
+): EventDraft[] {
+  const request = rules.rules.find((r) => r.id === 'request.demand');
+  if (!request) return [];
+  const out: EventDraft[] = [];
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const token = ctx.tokens[t];
+    if (!token || !MUST.has(token.normal)) continue;
+    const quote = quoteAt(quotes, token.start, token.end);
+    if (!quote?.speaker || quote.kind !== 'indirect') continue;
+    const subject = speakerBefore(ctx, t, firstTokenAt(ctx.tokens, quote.start));
+    if (!subject?.actor || subject.actor === quote.speaker) continue;
+    const speaker = {
+      actor: quote.speaker,
+      text: quote.speakerText ?? '',
+      start: quote.start,
+      end: quote.start,
+      code: null,
+    };
+    const target = {
+      ...subject,
+      code: ctx.mentionAt(firstTokenAt(ctx.tokens, subject.start))?.code ?? null,
+    };
+    out.push({
+      rule: request,
+      first: t,
+      last: t,
+      sentence: index,
+      sources: [speaker],
+      targets: [target],
+      negated: false,
+      modality: 'asserted',
+      obliged: false,
+      conditional: false,
+      why: [`obligation "${token.normal}" in ${quote.id}: a request by its speaker to the subject`],
+    });
+  }
+  return out;
+}
+
+function confidence(draft: EventDraft): number {
+  let score = 0.5;
+  if (draft.sources.some((s) => s.actor)) score += 0.2;
+  if (draft.targets.length > 0 || draft.rule.target === 'none') score += 0.15;
+  if (draft.rule.then.length || draft.rule.objects.length || draft.rule.particle.length)
+    score += 0.1;
+  return Math.round(Math.min(score, 0.95) * 100) / 100;
+}
+
+function key(event: EventResult): string {
+  const who = (a: EventArgument | null) => (a ? (a.actor ?? a.code ?? a.text.toLowerCase()) : '-');
+  return [who(event.source), who(event.target), event.type, event.negated, event.modality].join(
+    '|',
+  );
+}
+
+export function findEvents(
+  doc: Document,
+  rules: EventRules,
+  kb?: KnowledgeBase,
+  explain?: Explanations,
+): EventResult[] {
+  const actorList = (doc.actors as ActorResult[] | undefined) ?? [];
+  const actors = new Map(actorList.map((a) => [a.id, a]));
+  const quotes = (doc.quotes as QuoteResult[] | undefined) ?? [];
+  const ctx = new EventContext(doc, quoteRules(), actorLexicon(), actors, kb);
+  const sentences = doc.sentences ?? [];
+  const merged = new Map<string, EventResult>();
+  const events: EventResult[] = [];
+  sentences.forEach((s, index) => {
+    const drafts = [
+      ...matchSentence(ctx, rules, s, index),
+      ...obligations(ctx, rules, quotes, s, index),
+    ];
+    for (const found of drafts) {
+      const draft = reread(found, rules);
+      if (!draft) continue;
+      const first = ctx.tokens[draft.first];
+      const last = ctx.tokens[draft.last];
+      if (!first || !last) continue;
+      const source = argument(draft.sources[0], actors);
+      if (!source) continue; // no one did it
+      const trigger = {
+        start: first.start,
+        end: last.end,
+        text: doc.text.slice(first.start, last.end),
+      };
+      const sentence = { start: s.start, end: s.end };
+      const mention = { trigger, sentence, rule: draft.rule.id };
+      const targets = draft.targets.length ? draft.targets : [undefined];
+      for (const sourceArg of draft.sources) {
+        for (const targetArg of targets) {
+          const coded = futureType(draft, rules);
+          const event: EventResult = {
+            id: '',
+            type: coded.type,
+            mode: coded.mode,
+            cameo: coded.cameo,
+            quadClass: coded.quadClass,
+            source: argument(sourceArg, actors) ?? source,
+            target: argument(targetArg, actors),
+            trigger,
+            sentence,
+            negated: draft.negated,
+            modality: draft.modality,
+            date: doc.published
+              ? { text: '', start: doc.published, end: doc.published, source: 'published' }
+              : null,
+            location: null,
+            attribution: quoteAt(quotes, trigger.start, trigger.end)?.id ?? null,
+            rule: draft.rule.id,
+            confidence: confidence(draft),
+            mentions: [mention],
+          };
+          const k = key(event);
+          const same = merged.get(k);
+          if (same) {
+            if (!same.mentions.some((m) => m.trigger.start === trigger.start))
+              same.mentions.push(mention);
+            continue;
+          }
+          merged.set(k, event);
+          events.push(event);
+          event.id = `e${events.length}`;
+          explain?.set(event.id, draft.why);
+        }
+      }
+    }
+  });
+  return events;
+}
+
+export function eventsStage(rules: () => EventRules = eventRules, kb?: () => KnowledgeBase): Stage {
+  return {
+    name: 'events',
+    requires: ['actors', 'links', 'quotes', 'sentences', 'tokens'],
+    assigns: ['events'],
+    init: async () => {
+      rules();
+    },
+    process(doc) {
+      doc.events = isProcessable(doc) ? findEvents(doc, rules(), kb?.()) : [];
+    },
+  };
+}

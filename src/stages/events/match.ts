@@ -1,0 +1,681 @@
+/**
+ * Rule matching over one sentence's tokens: triggers (verbs with their particle, object or
+ * control complement; nouns), then arguments from a shallow reading of the clause — the
+ * subject phrase before the verb (through relative pronouns, appositions, coordination and
+ * participles: speaker.ts), the object or a prepositional phrase after it, a possessor before
+ * a noun — and the verb group's negation and modality.
+ */
+import type { Sentence } from '../../core/document.js';
+import {
+  phraseEndingAt,
+  phraseFrom,
+  skipVerbGroup,
+  speakerBefore,
+  speakerFromPhrase,
+  type QuoteContext,
+  type Speaker,
+} from '../quotes/speaker.js';
+import type { EventRule, EventRules } from './rules.js';
+
+export type Modality = 'asserted' | 'planned' | 'hypothetical' | 'question';
+
+export interface Argument {
+  actor: string | null;
+  text: string;
+  start: number;
+  end: number;
+  /** The code the mention gives its actor here ("the Kremlin" → RUSGOV), if any. */
+  code: string | null;
+}
+
+export interface EventDraft {
+  rule: EventRule;
+  /** Token indexes of the trigger (first, last inclusive). */
+  first: number;
+  last: number;
+  sentence: number;
+  sources: Argument[];
+  targets: Argument[];
+  negated: boolean;
+  modality: Modality;
+  /** Under "must"/"should": what someone is asked to do, not an event (events.ts). */
+  obliged: boolean;
+  /** "will withdraw … unless …": a conditional threat (events.ts). */
+  conditional: boolean;
+  /** Why each argument was chosen, for --explain. */
+  why: string[];
+}
+
+const NEGATION = new Set(['not', "n't", 'never', 'no']);
+/** Modals of obligation: "Sudan must return the helicopter" states a demand, not an event. */
+const OBLIGATION = new Set(['must', 'should', 'ought']);
+const PLANNED_AUX = new Set(['will', "'ll", 'shall']);
+const HYPOTHETICAL_AUX = new Set(['would', 'could', 'may', 'might', "'d", 'should']);
+/** Verbs whose "to"-complement is planned: "intends to provide", "is preparing to". */
+const PLANNING = new Set([
+  'plan',
+  'intend',
+  'prepare',
+  'aim',
+  'expect',
+  'schedule',
+  'set',
+  'want',
+  'seek',
+  'hope',
+  'decide',
+  'vow',
+  'pledge',
+  'promise',
+  'consider',
+  'propose',
+  'offer',
+]);
+/** Tokens that end a clause for argument search. */
+const CLAUSE_END = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  '!',
+  '?',
+  '—',
+  '–',
+  'that',
+  'which',
+  'who',
+  'while',
+  'but',
+  'because',
+  'after',
+  'before',
+  'when',
+  'if',
+  'although',
+]);
+const MAX_OBJECT = 10;
+const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
+/** Words between a verb and its addressee: "met with", "called on", "demanded that". */
+const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for']);
+
+function lemma(ctx: QuoteContext, t: number): string {
+  return (ctx.tokens[t]?.lemma ?? '').toLowerCase();
+}
+
+/** Past forms wink-nlp's tagger may take for nouns after a plural subject ("troops shot"). */
+const IRREGULAR: Record<string, string> = {
+  shot: 'shoot',
+  fought: 'fight',
+  held: 'hold',
+  met: 'meet',
+  sent: 'send',
+  took: 'take',
+  led: 'lead',
+  struck: 'strike',
+  withdrew: 'withdraw',
+  threw: 'throw',
+  broke: 'break',
+  froze: 'freeze',
+  began: 'begin',
+  gave: 'give',
+  made: 'make',
+  told: 'tell',
+  sought: 'seek',
+  brought: 'bring',
+  hit: 'hit',
+  cut: 'cut',
+  put: 'put',
+  set: 'set',
+  shut: 'shut',
+  beat: 'beat',
+  fled: 'flee',
+  overran: 'overrun',
+  swore: 'swear',
+  bombed: 'bomb',
+  rose: 'rise',
+  kept: 'keep',
+  left: 'leave',
+  won: 'win',
+  lost: 'lose',
+  spoke: 'speak',
+  blew: 'blow',
+};
+
+/**
+ * The verb lemma of token t, when it is a verb: wink-nlp's own tag, or a past form it tagged as
+ * a noun or adjective right after a subject ("The police tortured detainees", "Qatar
+ * mediated"), when that lemma triggers a rule.
+ */
+function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | undefined {
+  const token = ctx.tokens[t];
+  if (!token) return undefined;
+  if (token.pos === 'VERB') return lemma(ctx, t);
+  if (token.pos !== 'NOUN' && token.pos !== 'ADJ') return undefined;
+  const before = ctx.tokens[t - 1];
+  if (!before || !['NOUN', 'PROPN', 'PRON', 'ADV'].includes(before.pos)) return undefined;
+  const form = token.normal;
+  // "Iran attacks Israeli targets": a present-tense verb between a name and its object.
+  if (token.pos === 'NOUN' && form.endsWith('s') && ['PROPN', 'PRON'].includes(before.pos)) {
+    const after = ctx.tokens[t + 1];
+    if (after && ['DET', 'ADJ', 'PROPN', 'NUM', 'PRON'].includes(after.pos)) {
+      for (const guess of [form.slice(0, -1), form.slice(0, -2)]) {
+        if (rules.byVerb.has(guess)) return guess;
+      }
+    }
+  }
+  const irregular = IRREGULAR[form];
+  if (irregular) return rules.byVerb.has(irregular) ? irregular : undefined;
+  if (!form.endsWith('ed')) return undefined;
+  const stem = form.slice(0, -2);
+  for (const guess of [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1'), stem.replace(/i$/, 'y')]) {
+    if (rules.byVerb.has(guess)) return guess;
+  }
+  return undefined;
+}
+
+/** The token after t skipping adverbs: "refused outright to meet". */
+function skipAdverbs(ctx: QuoteContext, t: number, end: number): number {
+  let k = t;
+  while (k < end && (ctx.tokens[k]?.pos === 'ADV' || INTENSIFIERS.has(ctx.word(k)))) k++;
+  return k;
+}
+
+/** Words between a verb and its particle that wink-nlp may tag as adjectives: "pushing hard for". */
+const INTENSIFIERS = new Set(['hard', 'strongly', 'firmly', 'again', 'also']);
+
+interface TriggerMatch {
+  rule: EventRule;
+  /** The token after which arguments are looked for. */
+  after: number;
+  last: number;
+  /** Tokens the match used (an object head, a complement verb): not triggers themselves. */
+  used: number[];
+  specificity: number;
+}
+
+function matchVerbRule(
+  ctx: QuoteContext,
+  t: number,
+  rule: EventRule,
+  s: Sentence,
+): TriggerMatch | null {
+  let after = t;
+  let last = t;
+  const used: number[] = [];
+  let specificity = 0;
+  if (rule.particle.length > 0) {
+    const k = skipAdverbs(ctx, t + 1, s.tokenEnd);
+    if (!rule.particle.includes(ctx.word(k))) return null;
+    after = k;
+    last = k;
+    specificity += 1;
+  }
+  if (rule.then.length > 0) {
+    let k = skipAdverbs(ctx, after + 1, s.tokenEnd);
+    if (ctx.word(k) !== 'to') return null;
+    k = skipAdverbs(ctx, k + 1, s.tokenEnd);
+    const complement = ctx.tokens[k];
+    const any =
+      rule.then.includes('*') && (complement?.pos === 'VERB' || complement?.pos === 'AUX');
+    if (!any && !rule.then.includes(lemma(ctx, k))) return null;
+    used.push(k);
+    after = k;
+    last = k;
+    specificity += 2;
+  }
+  if (rule.objects.length > 0) {
+    const head = objectHead(ctx, after + 1, s.tokenEnd, rule.objects);
+    if (head < 0) return null;
+    if (rule.without.length > 0 && hasWord(ctx, t + 1, head + 1, rule.without)) return null;
+    used.push(head);
+    after = head;
+    specificity += 2;
+  } else if (rule.without.length > 0 && hasWord(ctx, t + 1, t + 5, rule.without)) {
+    return null;
+  }
+  if (rule.with.length > 0) {
+    if (!hasWord(ctx, Math.max(s.tokenStart, t - 3), Math.min(s.tokenEnd, after + 2), rule.with)) {
+      return null;
+    }
+    specificity += 1;
+  }
+  return { rule, after, last, used, specificity };
+}
+
+function hasWord(ctx: QuoteContext, from: number, to: number, words: string[]): boolean {
+  for (let k = from; k < to; k++) {
+    if (words.includes(ctx.word(k)) || words.includes(lemma(ctx, k))) return true;
+  }
+  return false;
+}
+
+/** A noun rule's constraints: a word near it ("telephone conversation", "joint exercises"). */
+function matchNounRule(
+  ctx: QuoteContext,
+  t: number,
+  rule: EventRule,
+  s: Sentence,
+): TriggerMatch | null {
+  let specificity = 0;
+  // "invasion forces", "sanctions regime": a modifier of another noun, not the event.
+  const next = ctx.tokens[t + 1];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN') && !ctx.mentionAt(t + 1)) {
+    // …unless the next noun only frames the event: "a mediation effort", "a peace mission".
+    if (!LIGHT_NOUNS.has(next.normal)) return null;
+  }
+  // "the need for negotiations", "called for sanctions": a wish, not an event.
+  if (unrealized(ctx, t, s)) return null;
+  if (rule.with.length > 0) {
+    if (!hasWord(ctx, Math.max(s.tokenStart, t - 3), t, rule.with)) return null;
+    specificity += 1;
+  }
+  if (rule.without.length > 0 && hasWord(ctx, Math.max(s.tokenStart, t - 3), t, rule.without)) {
+    return null;
+  }
+  // "a suspension of air links": the noun's object after "of".
+  if (rule.objects.length > 0) {
+    if (ctx.word(t + 1) !== 'of') return null;
+    const head = objectHead(ctx, t + 2, s.tokenEnd, rule.objects);
+    if (head < 0) return null;
+    return { rule, after: head, last: t, used: [head], specificity: specificity + 2 };
+  }
+  return { rule, after: t, last: t, used: [], specificity };
+}
+
+const LIGHT_NOUNS = new Set([
+  'effort',
+  'efforts',
+  'mission',
+  'missions',
+  'process',
+  'bid',
+  'attempt',
+  'attempts',
+  'campaign',
+  'operation',
+  'operations',
+  'talks',
+  'initiative',
+]);
+
+/** Nouns after these words name something wished for, not something done. */
+const WISHED =
+  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|pressure|chance|prospect)$/;
+
+function unrealized(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t - 1; k >= s.tokenStart && t - k <= 5; k--) {
+    const word = ctx.word(k);
+    if ((word === 'for' || word === 'of' || word === 'to') && WISHED.test(ctx.word(k - 1)))
+      return true;
+    if ((word === 'for' || word === 'of') && WISHED.test(lemma(ctx, k - 1))) return true;
+    if (ctx.tokens[k]?.pos === 'VERB' || /^[,;:]$/.test(word)) break;
+  }
+  return false;
+}
+
+/** The first noun among `heads` in the phrase after the verb: "imposed new sanctions". */
+function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[]): number {
+  for (let k = from; k < end && k - from < 8; k++) {
+    const token = ctx.tokens[k];
+    if (!token) break;
+    // A participle after a determiner is an adjective: "the seized ships".
+    if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1))) return -1;
+    if (CLAUSE_END.has(token.normal)) return -1;
+    const head = token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ';
+    if (head && (heads.includes(lemma(ctx, k)) || heads.includes(token.normal))) return k;
+  }
+  return -1;
+}
+
+function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
+  const mention = ctx.mentionAt(firstToken(ctx, speaker.start));
+  if (speaker.actor !== null || mention) return { ...speaker, code: mention?.code ?? null };
+  // A description with an actor inside it ("US Predator attacks", "Israeli helicopters and
+  // tanks"): that actor's code, as the argument's code.
+  const a = firstToken(ctx, speaker.start);
+  const b = firstToken(ctx, speaker.end);
+  const inside = ctx.mentionsIn(a, b)[0];
+  const code = inside ? (inside.code ?? ctx.actors.get(inside.actor)?.code ?? null) : null;
+  return { ...speaker, code };
+}
+
+function firstToken(ctx: QuoteContext, offset: number): number {
+  let lo = 0;
+  let hi = ctx.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ctx.tokens[mid]?.start ?? Infinity) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The actors of a phrase joined by "and" / commas ending at the speaker: "X and Y agreed". */
+function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[] {
+  const out = [toArgument(ctx, head)];
+  let t = firstToken(ctx, head.start) - 1;
+  // "X and Y", "X, Y and Z" — a comma joins only once an "and" has ("In talks with Trump,
+  // Putin agreed" has one subject).
+  let joined = false;
+  while (t > limit && (ctx.word(t) === 'and' || (joined && ctx.word(t) === ','))) {
+    const m = ctx.mentionAt(t - 1);
+    if (!m) break;
+    joined = true;
+    out.unshift({ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code });
+    t = firstToken(ctx, m.start) - 1;
+  }
+  return out;
+}
+
+/** Mentions in the phrase starting at token `from`, coordinated ones included. */
+function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
+  const out: Argument[] = [];
+  let t = from;
+  let sawNoun = false;
+  // Skip determiners and adjectives to the first mention of the phrase.
+  while (t < end && t - from < MAX_OBJECT) {
+    const m = ctx.mentionAt(t);
+    if (m) {
+      out.push({ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code });
+      t = firstToken(ctx, m.end);
+      if (ctx.word(t) === 'and' || (ctx.word(t) === ',' && ctx.mentionAt(t + 1))) {
+        t++;
+        continue;
+      }
+      break;
+    }
+    const token = ctx.tokens[t];
+    if (!token || CLAUSE_END.has(token.normal) || token.pos === 'VERB' || token.pos === 'AUX')
+      break;
+    // "met in Brussels": a preposition before any noun is no object; the place is not the
+    // other side. After one ("the elections in Russia") it may name the actor.
+    if (token.pos === 'ADP' && !sawNoun) break;
+    if (token.pos === 'NOUN' || token.pos === 'PROPN') sawNoun = true;
+    t++;
+  }
+  if (out.length === 0) {
+    // No actor: a description ("protesters", "the rebels") may still name the argument.
+    const phraseEnd = phraseFrom(ctx, from, end);
+    const speaker = phraseEnd > from ? speakerFromPhrase(ctx, from, phraseEnd) : null;
+    if (speaker) out.push(toArgument(ctx, speaker));
+  }
+  return out;
+}
+
+function hasVerbBefore(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = s.tokenStart; k < t; k++) if (ctx.tokens[k]?.pos === 'VERB') return true;
+  return false;
+}
+
+/** The first token of preposition `prep` after token t in the clause, or -1. */
+function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): number {
+  for (let k = t + 1; k < end && k - t <= MAX_OBJECT + 4; k++) {
+    const word = ctx.word(k);
+    if (word === prep) return k;
+    if (/^[;:.!?]$/.test(word) || (ctx.tokens[k]?.pos === 'VERB' && k > t + 1)) return -1;
+  }
+  return -1;
+}
+
+function argumentsAt(
+  ctx: QuoteContext,
+  slot: EventRule['source'],
+  t: number,
+  after: number,
+  s: Sentence,
+  why: string[],
+  role: string,
+): Argument[] {
+  if (slot === 'none') return [];
+  if (slot === 'subject') {
+    const subject = speakerBefore(ctx, t, s.tokenStart);
+    if (subject) {
+      why.push(`${role}: subject of "${ctx.word(t)}"`);
+      return coordinated(ctx, subject, s.tokenStart);
+    }
+    // A subject that names no speaker may still hold an actor: "the Ukrainian convoy".
+    const j = skipVerbGroup(ctx, t - 1, s.tokenStart);
+    const phrase = phraseEndingAt(ctx, j, s.tokenStart);
+    const inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
+    if (!inside) return [];
+    why.push(`${role}: the actor in the subject of "${ctx.word(t)}"`);
+    return [
+      {
+        actor: inside.actor,
+        text: inside.text,
+        start: inside.start,
+        end: inside.end,
+        code: inside.code,
+      },
+    ];
+  }
+  if (slot === 'object') {
+    // "met with Zelensky", "called on Iran to", "demanded that Moscow", "demanded … from Kyiv".
+    let k = after + 1;
+    if (OBJECT_LEAD.has(ctx.word(k))) k++;
+    const found = actorsFrom(ctx, k, s.tokenEnd);
+    if (found.length) why.push(`${role}: object after "${ctx.word(after)}"`);
+    return found;
+  }
+  if (slot === 'recipient') {
+    // The first actor after the trigger in its clause: "provide Kiev with guarantees",
+    // "imposed sanctions on Russia", "wrote off Iraq's debt".
+    for (let k = t + 1; k < s.tokenEnd && k - t <= MAX_OBJECT + 4; k++) {
+      const m = ctx.mentionAt(k);
+      // "dropped its objection to Sweden's membership": not the actor's own "its".
+      if (m && /^(?:its|their|his|her)$/i.test(m.text)) continue;
+      if (m) {
+        why.push(`${role}: first actor after "${ctx.word(t)}"`);
+        return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];
+      }
+      if (/^[;:.!?]$/.test(ctx.word(k)) || CLAUSE_END.has(ctx.word(k))) break;
+    }
+    return [];
+  }
+  if (slot === 'possessor') {
+    // "Russia's invasion", "the Russian invasion": the mention right before the noun.
+    let k = t - 1;
+    while (k > s.tokenStart && ctx.tokens[k]?.pos === 'ADJ' && !ctx.mentionAt(k)) k--;
+    if (/^(?:'s|’s|')$/.test(ctx.word(k))) k--;
+    const m = ctx.mentionAt(k);
+    if (m) {
+      why.push(`${role}: possessor of "${ctx.word(t)}"`);
+      return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];
+    }
+    // Else the subject of the verb that governs the noun: "The EU is preparing sanctions".
+    for (let v = t - 1; v >= s.tokenStart && t - v <= 8; v--) {
+      if (ctx.tokens[v]?.pos === 'VERB') {
+        const subject = speakerBefore(ctx, v, s.tokenStart);
+        if (subject)
+          why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
+        return subject ? coordinated(ctx, subject, s.tokenStart) : [];
+      }
+      if (CLAUSE_END.has(ctx.word(v))) break;
+    }
+    // A fronted phrase: "In a telephone conversation with Trump, Putin agreed…" — the subject
+    // of the clause after the comma.
+    if (!hasVerbBefore(ctx, t, s)) {
+      for (let v = t + 1; v < s.tokenEnd; v++) {
+        if (ctx.word(v) !== ',') continue;
+        for (let w = v + 1; w < s.tokenEnd && w - v <= 12; w++) {
+          if (ctx.tokens[w]?.pos !== 'VERB') continue;
+          const subject = speakerBefore(ctx, w, v + 1);
+          if (subject) why.push(`${role}: subject of the clause after the opening phrase`);
+          return subject ? coordinated(ctx, subject, v + 1) : [];
+        }
+        break;
+      }
+    }
+    return [];
+  }
+  if (slot === 'between') {
+    const k = prepAfter(ctx, after, s.tokenEnd, 'between');
+    return k < 0 ? [] : actorsFrom(ctx, k + 1, s.tokenEnd);
+  }
+  for (const prep of slot.slice('prep:'.length).split('|')) {
+    const k = prepAfter(ctx, after, s.tokenEnd, prep);
+    if (k < 0) continue;
+    const found = actorsFrom(ctx, k + 1, s.tokenEnd);
+    if (found.length === 0) continue;
+    why.push(`${role}: after "${prep}"`);
+    return found;
+  }
+  return [];
+}
+
+/** Negation and modality from the verb group before token t (and the verb governing it). */
+function verbGroup(
+  ctx: QuoteContext,
+  t: number,
+  s: Sentence,
+): { negated: boolean; modality: Modality; obliged: boolean } {
+  let negated = false;
+  let obliged = false;
+  let modality: Modality = 'asserted';
+  let k = t - 1;
+  for (; k >= s.tokenStart; k--) {
+    const token = ctx.tokens[k];
+    if (!token) break;
+    const word = token.normal;
+    if (NEGATION.has(word)) negated = true;
+    else if (OBLIGATION.has(word) || (word === 'to' && /^ha(?:s|ve|d)$/.test(ctx.word(k - 1)))) {
+      obliged = true;
+      if (word === 'to') break;
+    } else if (PLANNED_AUX.has(word)) modality = 'planned';
+    else if (HYPOTHETICAL_AUX.has(word)) modality = 'hypothetical';
+    else if (word === 'to') {
+      // "is to visit" (planned), "intends to provide", "refused to meet" (the rule's).
+      const before = ctx.tokens[k - 1];
+      if (before && before.pos === 'AUX' && lemma(ctx, k - 1) === 'be') modality = 'planned';
+      else if (before && PLANNING.has(lemma(ctx, k - 1))) modality = 'planned';
+      else if (ctx.word(k - 1) === 'going') modality = 'planned';
+      break;
+    } else if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART') break;
+  }
+  // A noun governed by a planning verb: "is preparing the 19th package of sanctions".
+  if (ctx.tokens[t]?.pos === 'NOUN') {
+    for (let v = t - 1; v >= s.tokenStart && t - v <= 8; v--) {
+      if (ctx.tokens[v]?.pos === 'VERB') {
+        if (PLANNING.has(lemma(ctx, v))) modality = 'planned';
+        const group = verbGroup(ctx, v, s);
+        negated ||= group.negated;
+        obliged ||= group.obliged;
+        if (group.modality !== 'asserted') modality = group.modality;
+        break;
+      }
+    }
+  }
+  const clauseStart = clauseStartBefore(ctx, t, s);
+  if (ctx.word(clauseStart) === 'if' || ctx.word(clauseStart) === 'unless')
+    modality = 'hypothetical';
+  if (/\?\s*["”’]?\s*$/.test(ctx.text(s.start, s.end))) modality = 'question';
+  return { negated, modality, obliged };
+}
+
+/** "X will withdraw its force unless Y …": a planned act made conditional on the target. */
+function isConditionalThreat(
+  ctx: QuoteContext,
+  t: number,
+  s: Sentence,
+  modality: Modality,
+): boolean {
+  if (modality !== 'planned' && modality !== 'hypothetical') return false;
+  for (let k = t + 1; k < s.tokenEnd; k++) if (ctx.word(k) === 'unless') return true;
+  return false;
+}
+
+function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
+  for (let k = t - 1; k > s.tokenStart; k--) if (/^[,;:]$/.test(ctx.word(k))) return k + 1;
+  return s.tokenStart;
+}
+
+/** The events of one sentence, one per trigger, the most specific rule winning. */
+export function matchSentence(
+  ctx: QuoteContext,
+  rules: EventRules,
+  s: Sentence,
+  index: number,
+): EventDraft[] {
+  const found: EventDraft[] = [];
+  const consumed = new Set<number>();
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    if (consumed.has(t)) continue;
+    const token = ctx.tokens[t];
+    if (!token) continue;
+    // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act.
+    if (/ing$/.test(token.normal) && /^(?:of|for)$/.test(ctx.word(t - 1))) continue;
+    // "the seized ships", "its revised plan": a participle used as an adjective.
+    if (DETERMINER.test(ctx.word(t - 1)) && token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
+    const verb = verbLemma(ctx, t, rules);
+    const candidates = verb
+      ? rules.byVerb.get(verb)
+      : token.pos === 'NOUN' || token.pos === 'PROPN'
+        ? rules.byNoun.get(lemma(ctx, t))
+        : undefined;
+    if (!candidates) continue;
+    let best: TriggerMatch | null = null;
+    for (const rule of candidates) {
+      const match =
+        rule.verbs.length > 0 ? matchVerbRule(ctx, t, rule, s) : matchNounRule(ctx, t, rule, s);
+      if (match && (!best || match.specificity > best.specificity)) best = match;
+    }
+    if (!best) continue;
+    for (const u of best.used) consumed.add(u);
+    const why = [`rule ${best.rule.id}: ${best.rule.reason}`];
+    let sources = argumentsAt(ctx, best.rule.source, t, best.after, s, why, 'source');
+    let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
+    // "was attacked by X": the agent is the source, the subject the target.
+    if (best.rule.passive && isPassive(ctx, t, s)) {
+      const by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
+      const agent = by < 0 ? [] : actorsFrom(ctx, by + 1, s.tokenEnd);
+      targets = sources;
+      sources = agent;
+      why.push('passive: source after "by", target the subject');
+    }
+    if (best.rule.source === 'between' && sources.length > 1) {
+      targets = sources.slice(1);
+      sources = sources.slice(0, 1);
+    }
+    if (best.rule.requireTarget && !targets.some((x) => x.actor !== null)) continue;
+    const { negated, modality, obliged } = verbGroup(ctx, t, s);
+    found.push({
+      obliged,
+      conditional: isConditionalThreat(ctx, t, s, modality),
+      rule: best.rule,
+      first: t,
+      last: best.last,
+      sentence: index,
+      sources,
+      targets: targets.filter((x) => !sources.some((y) => y.actor !== null && y.actor === x.actor)),
+      negated,
+      modality,
+      why,
+    });
+  }
+  return found;
+}
+
+/** Participles after "is" that describe a stance, not a passive: "is opposed to", "is ready". */
+const STATIVE = new Set([
+  'opposed',
+  'committed',
+  'prepared',
+  'determined',
+  'willing',
+  'ready',
+  'involved',
+  'concerned',
+  'interested',
+  'set',
+  'due',
+]);
+
+function isPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  if (STATIVE.has(ctx.word(t))) return false;
+  let k = t - 1;
+  while (k >= s.tokenStart && ctx.tokens[k]?.pos === 'ADV') k--;
+  const word = ctx.word(k);
+  return (
+    ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(word) && !/ing$/.test(ctx.word(t))
+  );
+}

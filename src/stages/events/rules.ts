@@ -1,0 +1,238 @@
+/**
+ * Event rules: data/rules/events/<type>.json, one file per PLOVER type, validated on load
+ * against the CAMEO → PLOVER table (data/events/cameo.json) and the PLOVER types and modes
+ * (data/events/plover.json).
+ *
+ * A rule names a trigger — verb lemmas (with an optional particle, object heads or a control
+ * complement) or noun lemmas — and says where its source and target are. See docs/events.md.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { NewsgraphError } from '../../core/errors.js';
+
+export const EVENT_RULES_DIR = resolve(import.meta.dirname, '../../../data/rules/events');
+export const CAMEO_FILE = resolve(import.meta.dirname, '../../../data/events/cameo.json');
+export const PLOVER_FILE = resolve(import.meta.dirname, '../../../data/events/plover.json');
+
+/** Where an argument is found, relative to the trigger. */
+export type ArgumentSlot =
+  'subject' | 'object' | 'recipient' | 'possessor' | 'none' | `prep:${string}` | 'between';
+
+export interface RuleExample {
+  text: string;
+  /** Expected: the type (default the rule's), source and target texts or codes ("-": none). */
+  source?: string;
+  target?: string;
+  negated?: boolean;
+  modality?: string;
+  /** A sentence the rule must NOT code. */
+  none?: boolean;
+}
+
+export interface EventRule {
+  id: string;
+  type: string;
+  mode: string | null;
+  cameo: string;
+  quadClass: number;
+  /** Verb lemmas, or noun lemmas for a nominal trigger. */
+  verbs: string[];
+  nouns: string[];
+  /** Particles one of which must follow the verb: "call off", "pull out", "call for|on". */
+  particle: string[];
+  /** Head lemmas one of which the object must have: impose + sanction. */
+  objects: string[];
+  /** Control complement: refuse + to + meet ("*": any verb). */
+  then: string[];
+  /** Words one of which must stand near the trigger ("joint" exercises, "telephone" talks). */
+  with: string[];
+  /** Words none of which may stand between the trigger and its object ("strike a deal"). */
+  without: string[];
+  /** Drop the event when no target actor is found (verbs too common otherwise). */
+  requireTarget: boolean;
+  source: ArgumentSlot;
+  target: ArgumentSlot;
+  /** Passive voice swaps: "was attacked by X" → source X, target the subject. */
+  passive: boolean;
+  reason: string;
+  examples: RuleExample[];
+  file: string;
+}
+
+export interface CameoCode {
+  code: string;
+  name: string;
+  quadClass: number;
+  plover: { type: string | null; mode: string | null; context: string | null };
+}
+
+export interface EventRules {
+  rules: EventRule[];
+  /** Lemma → rules triggered by that verb / noun. */
+  byVerb: Map<string, EventRule[]>;
+  byNoun: Map<string, EventRule[]>;
+  /** CAMEO code → its records (a few codes map to two PLOVER types, e.g. 08). */
+  cameo: Map<string, CameoCode[]>;
+  /** PLOVER type → its modes. */
+  modes: Map<string, Set<string>>;
+}
+
+const ID = /^[a-z]+\.[a-z0-9-]+$/;
+const SLOT = /^(?:subject|object|recipient|possessor|none|between|prep:[a-z]+(?:\|[a-z]+)*)$/;
+
+function invalid(file: string, message: string): NewsgraphError {
+  return new NewsgraphError('NG_PIPELINE_CONFIG', `event rules: ${message}`, { file });
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw invalid(file, 'cannot read the file');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalid(file, `not JSON: ${(error as Error).message}`);
+  }
+}
+
+function lemmas(value: unknown, where: string, file: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+    throw invalid(file, `${where}: a list of words is expected`);
+  }
+  return (value as string[]).map((v) => v.toLowerCase());
+}
+
+export function loadCameo(file = CAMEO_FILE): Map<string, CameoCode[]> {
+  const data = readJson(file) as { codes?: CameoCode[] };
+  if (!Array.isArray(data.codes)) throw invalid(file, 'codes[] is required');
+  const map = new Map<string, CameoCode[]>();
+  for (const c of data.codes) map.set(c.code, [...(map.get(c.code) ?? []), c]);
+  return map;
+}
+
+export function loadModes(file = PLOVER_FILE): Map<string, Set<string>> {
+  const data = readJson(file) as { types?: { type: string; modes?: { mode: string }[] }[] };
+  if (!Array.isArray(data.types)) throw invalid(file, 'types[] is required');
+  return new Map(data.types.map((t) => [t.type, new Set((t.modes ?? []).map((m) => m.mode))]));
+}
+
+export function parseRule(
+  raw: unknown,
+  type: string,
+  file: string,
+  cameo: Map<string, CameoCode[]>,
+  modes: Map<string, Set<string>>,
+): EventRule {
+  const r = raw as Record<string, unknown>;
+  const id = r.id;
+  if (typeof id !== 'string' || !ID.test(id)) throw invalid(file, `bad rule id ${String(id)}`);
+  if (!id.startsWith(`${type.toLowerCase()}.`)) {
+    throw invalid(file, `${id}: ids of ${type} rules start with "${type.toLowerCase()}."`);
+  }
+  if (typeof r.reason !== 'string' || r.reason.trim().length < 10) {
+    throw invalid(file, `${id}: a reason is required`);
+  }
+  const records = typeof r.cameo === 'string' ? cameo.get(r.cameo) : undefined;
+  if (!records) throw invalid(file, `${id}: unknown CAMEO code ${String(r.cameo)}`);
+  const code = records.find((c) => c.plover.type === type);
+  if (!code) {
+    const types = records.map((c) => c.plover.type ?? 'not coded').join('/');
+    throw invalid(file, `${id}: CAMEO ${String(r.cameo)} is ${types} in PLOVER, not ${type}`);
+  }
+  const mode = typeof r.mode === 'string' ? r.mode : null;
+  if (mode !== null && !modes.get(type)?.has(mode)) {
+    throw invalid(file, `${id}: ${type} has no mode "${mode}"`);
+  }
+  const verbs = lemmas(r.verbs, `${id}.verbs`, file);
+  const nouns = lemmas(r.nouns, `${id}.nouns`, file);
+  if (verbs.length === 0 && nouns.length === 0) throw invalid(file, `${id}: verbs or nouns needed`);
+  if (verbs.length > 0 && nouns.length > 0) throw invalid(file, `${id}: verbs or nouns, not both`);
+  const source = (r.source ?? (verbs.length ? 'subject' : 'possessor')) as ArgumentSlot;
+  const target = (r.target ?? (verbs.length ? 'object' : 'none')) as ArgumentSlot;
+  for (const slot of [source, target]) {
+    if (typeof slot !== 'string' || !SLOT.test(slot))
+      throw invalid(file, `${id}: bad slot ${String(slot)}`);
+  }
+  if (!Array.isArray(r.examples) || r.examples.length === 0) {
+    throw invalid(file, `${id}: at least one example sentence is required`);
+  }
+  const examples = (r.examples as unknown[]).map((e) => {
+    const example = e as RuleExample;
+    if (typeof example?.text !== 'string' || example.text.trim() === '') {
+      throw invalid(file, `${id}: an example needs a text`);
+    }
+    return example;
+  });
+  return {
+    id,
+    type,
+    mode,
+    cameo: code.code,
+    quadClass: code.quadClass,
+    verbs,
+    nouns,
+    particle:
+      typeof r.particle === 'string'
+        ? r.particle.toLowerCase().split('|')
+        : lemmas(r.particle, `${id}.particle`, file),
+    objects: lemmas(r.objects, `${id}.objects`, file),
+    then: lemmas(r.then, `${id}.then`, file),
+    with: lemmas(r.with, `${id}.with`, file),
+    without: lemmas(r.without, `${id}.without`, file),
+    requireTarget: r.requireTarget === true,
+    source,
+    target,
+    passive: r.passive !== false && verbs.length > 0,
+    reason: r.reason,
+    examples,
+    file,
+  };
+}
+
+export function loadEventRules(
+  dir = EVENT_RULES_DIR,
+  cameoFile = CAMEO_FILE,
+  ploverFile = PLOVER_FILE,
+): EventRules {
+  const cameo = loadCameo(cameoFile);
+  const modes = loadModes(ploverFile);
+  const rules: EventRule[] = [];
+  let files: string[];
+  try {
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+  } catch {
+    throw invalid(dir, 'cannot read the rules directory');
+  }
+  for (const name of files) {
+    const file = join(dir, name);
+    const data = readJson(file) as { type?: unknown; rules?: unknown };
+    if (typeof data.type !== 'string' || !modes.has(data.type)) {
+      throw invalid(file, `"type" must be a PLOVER type, not ${String(data.type)}`);
+    }
+    if (!Array.isArray(data.rules)) throw invalid(file, 'rules[] is required');
+    for (const raw of data.rules) rules.push(parseRule(raw, data.type, file, cameo, modes));
+  }
+  const ids = new Set<string>();
+  const byVerb = new Map<string, EventRule[]>();
+  const byNoun = new Map<string, EventRule[]>();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) throw invalid(rule.file, `duplicate rule id ${rule.id}`);
+    ids.add(rule.id);
+    for (const lemma of rule.verbs) byVerb.set(lemma, [...(byVerb.get(lemma) ?? []), rule]);
+    for (const lemma of rule.nouns) byNoun.set(lemma, [...(byNoun.get(lemma) ?? []), rule]);
+  }
+  return { rules, byVerb, byNoun, cameo, modes };
+}
+
+let cached: EventRules | undefined;
+
+export function eventRules(): EventRules {
+  cached ??= loadEventRules();
+  return cached;
+}

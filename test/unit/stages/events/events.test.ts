@@ -1,0 +1,184 @@
+/**
+ * Events on sentences written for these tests, through the whole default pipeline: arguments,
+ * negation, modality, attribution, the PLOVER readings of the future and of obligations,
+ * document-level merging, and sentences that must code nothing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createExtractor, type Extractor } from '../../../../src/extract.js';
+import type { EventResult, ExtractionResult } from '../../../../src/output/result.js';
+
+let shared: Extractor | undefined;
+async function extract(text: string, date = '2025-08-25'): Promise<ExtractionResult> {
+  if (!shared) {
+    shared = createExtractor({ fallbackDate: date });
+    await shared.init();
+  }
+  return shared.extract({ format: 'txt', title: null, text, origin: { file: 'test' } });
+}
+
+async function events(text: string): Promise<EventResult[]> {
+  return (await extract(text)).events;
+}
+
+/** "TYPE SOURCE → TARGET [negated] [modality]" with codes. */
+const brief = (e: EventResult) =>
+  [
+    e.type,
+    e.source.code ?? e.source.text,
+    '→',
+    e.target?.code ?? e.target?.text ?? '-',
+    ...(e.negated ? ['negated'] : []),
+    ...(e.modality !== 'asserted' ? [e.modality] : []),
+  ].join(' ');
+
+async function read(text: string): Promise<string[]> {
+  return (await events(text)).map(brief);
+}
+
+test('a verb rule codes source and target actors with their codes', async () => {
+  assert.deepEqual(await read('Putin refused to meet with Zelensky.'), ['REJECT RUSGOV → UKRGOV']);
+  assert.deepEqual(await read('Georgia accused Russia of bombing its territory.'), [
+    'ACCUSE GEO → RUS',
+  ]);
+});
+
+test('coordinated subjects are each a source', async () => {
+  const list = await read('Serbia and Croatia signed a border treaty.');
+  assert.deepEqual(list.sort(), ['SUPPORT HRV → -', 'SUPPORT SRB → -']);
+});
+
+test('a relative clause, an apposition and a time phrase do not hide the source', async () => {
+  assert.deepEqual(await read('This suits Putin, who refuses to meet with Zelensky.'), [
+    'REJECT RUSGOV → UKRGOV',
+  ]);
+  assert.deepEqual(await read('Serbia on Thursday flatly rejected the Croatian proposal.'), [
+    'REJECT SRB → HRV',
+  ]);
+});
+
+test('passive voice: the agent after "by" is the source', async () => {
+  assert.deepEqual(await read('The Ukrainian convoy was attacked by Russian troops.'), [
+    'ASSAULT RUSMIL → UKR',
+  ]);
+  // No agent: nobody to code.
+  assert.deepEqual(await read('The convoy was attacked near the border.'), []);
+});
+
+test('negation scoped to the trigger', async () => {
+  assert.deepEqual(await read('Trump has not yet imposed severe sanctions against Putin.'), [
+    'SANCTION USAGOV → RUSGOV negated',
+  ]);
+  // Negation elsewhere in the sentence does not flip the event.
+  assert.deepEqual(
+    await read('Although Hungary did not object, the EU imposed sanctions on Russia.'),
+    ['SANCTION IGOEUREEC → RUS'],
+  );
+});
+
+test('modality: planned, hypothetical and question', async () => {
+  assert.deepEqual(await read('The EU will impose new sanctions on Iran.'), [
+    'SANCTION IGOEUREEC → IRN planned',
+  ]);
+  assert.deepEqual(
+    await read('The European Union is preparing a new package of sanctions against Russia.'),
+    ['SANCTION IGOEUREEC → RUS planned'],
+  );
+  assert.deepEqual(await read('Russia could attack Ukrainian cities.'), [
+    'ASSAULT RUS → UKR hypothetical',
+  ]);
+  assert.deepEqual(await read('If Iran attacks Israeli targets, the war will spread.'), [
+    'ASSAULT IRN → ISR hypothetical',
+  ]);
+  assert.deepEqual(await read('Will China invade Taiwan?'), ['ASSAULT CHN → TWN question']);
+  assert.deepEqual(await read('Is Russia going to attack Ukraine?'), [
+    'ASSAULT RUS → UKR question',
+  ]);
+});
+
+test('PLOVER reads planned cooperation as AGREE and a planned retreat as CONCEDE', async () => {
+  assert.deepEqual(await read('The coalition intends to provide Ukraine with guarantees.'), [
+    'AGREE The coalition → UKR planned',
+  ]);
+  assert.deepEqual(
+    await read('Kofi Annan will withdraw the inspectors from Iraq.').then((l) =>
+      l.map((x) => x.split(' ')[0]),
+    ),
+    ['CONCEDE'],
+  );
+});
+
+test('a conditional future act is a threat', async () => {
+  assert.deepEqual(
+    (await read('Nigeria will withdraw its troops from Chad unless Chad holds elections.')).map(
+      (x) => x.split(' ')[0],
+    ),
+    ['THREATEN'],
+  );
+});
+
+test('events in reported speech are attributed to the quote; obligations are requests', async () => {
+  const result = await extract('Kallas said that Russia had shelled Ukrainian towns again.');
+  const [event] = result.events;
+  assert.equal(event?.type, 'ASSAULT');
+  assert.equal(event?.attribution, result.quotes[0]?.id);
+  assert.equal(event?.modality, 'asserted');
+  assert.deepEqual(await read('Russia said that Sudan must return the helicopter.'), [
+    'REQUEST RUS → SDN',
+  ]);
+});
+
+test('nominal triggers: sanctions against, talks between, a telephone conversation', async () => {
+  assert.deepEqual(await read('The talks between Serbia and Kosovo failed.'), [
+    'CONSULT SRB → KSV',
+  ]);
+  assert.deepEqual(
+    await read('In a telephone conversation with Trump, Putin agreed to a dialogue.'),
+    ['CONSULT RUSGOV → USAGOV', 'AGREE RUSGOV → -'],
+  );
+  // A wished-for event is not one: "the need for talks".
+  assert.deepEqual(
+    await read('Europe insists on the need for talks between Russia and Ukraine.'),
+    [],
+  );
+});
+
+test('the same event stated twice is one event with two mentions; ids are unique', async () => {
+  const list = await events(
+    'Russia attacked Ukrainian ports. Later, Russia attacked Ukrainian ports again.',
+  );
+  assert.equal(list.length, 1);
+  assert.equal(list[0]?.mentions.length, 2);
+  const many = await events(
+    'Serbia rejected the plan. Croatia praised Slovenia. Italy met Greece.',
+  );
+  assert.deepEqual(
+    many.map((e) => e.id),
+    ['e1', 'e2', 'e3'],
+  );
+});
+
+test('every event names its rule, CAMEO code, quad class, trigger and sentence', async () => {
+  const text = 'Georgia severed diplomatic relations with Russia.';
+  const [event] = await events(text);
+  assert.equal(event?.rule, 'sanction.sever-ties');
+  assert.equal(event?.cameo, '161');
+  assert.equal(event?.quadClass, 4);
+  assert.equal(event?.mode, 'withdraw');
+  assert.equal(text.slice(event?.trigger.start, event?.trigger.end), event?.trigger.text);
+  assert.equal(event?.date?.source, 'published');
+  assert.ok((event?.confidence ?? 0) > 0 && (event?.confidence ?? 1) <= 1);
+});
+
+test('sentences that must code nothing: opinion, sport, TV, history in passing, wishes', async () => {
+  for (const text of [
+    'The minister believes the economy is strong.',
+    'The striker attacked the goal twice in the second half.',
+    'The show opened its season with a talk show about trade.',
+    'The stadium was built in 1936.',
+    'The senator praised the weather.',
+    'Many hope for peace.',
+  ]) {
+    assert.deepEqual(await read(text), [], text);
+  }
+});
