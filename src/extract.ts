@@ -18,6 +18,8 @@ export interface ExtractorOptions {
   /** Users' knowledge-base files, loaded over the built-in KB (`--kb`). */
   kbOverlays?: string[];
   pipeline?: Pipeline;
+  /** Events carry an `explanation` (`--explain`). */
+  explain?: boolean;
 }
 
 export interface Extractor {
@@ -31,7 +33,10 @@ export interface Extractor {
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const pipeline =
     options.pipeline ??
-    defaultPipeline(options.kbOverlays?.length ? { kb: { overlays: options.kbOverlays } } : {});
+    defaultPipeline({
+      ...(options.kbOverlays?.length ? { kb: { overlays: options.kbOverlays } } : {}),
+      explain: options.explain === true,
+    });
   const ingestOptions = {
     fallbackDate: options.fallbackDate ?? null,
     maxChars: options.maxBytes ?? DEFAULT_MAX_BYTES,

@@ -32,6 +32,9 @@ Options:
   --kb FILE            your own actors (JSONL, docs/kb.md), over the built-in KB; repeatable
   --config FILE        settings file (default ./newsgraph.config.json when present):
                        {"kb": ["my-actors.jsonl"]}
+  --explain            each event also carries "explanation": the sentence with its source,
+                       target and trigger marked, the rule and why each argument was chosen
+                       (printed under each event with --format table)
   -h, --help           this help
 
 Exit status: 0 all documents processed; 1 some failed (reported on standard error, the
@@ -134,6 +137,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     'max-bytes': { type: 'string' },
     kb: { type: 'string', multiple: true },
     config: { type: 'string' },
+    explain: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -155,7 +159,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     resolve(io.cwd, f),
   );
   await checkPaths(kbOverlays, io.cwd);
-  const extractor = createExtractor({ fallbackDate, maxBytes, kbOverlays });
+  const extractor = createExtractor({
+    fallbackDate,
+    maxBytes,
+    kbOverlays,
+    explain: values.explain === true,
+  });
   await extractor.init();
   const several = await namesSeveral(positionals, io.cwd);
   const printer = createPrinter(io, format ?? (several ? 'jsonl' : undefined));

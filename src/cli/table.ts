@@ -88,6 +88,11 @@ export function formatTable(result: ExtractionResult, options: { color: boolean 
       clip(e.trigger.text, 40),
     ]),
   );
+  for (const e of result.events) {
+    if (!e.explanation) continue;
+    lines.push(`  ${s.bold(`${e.id} ${e.type}`)} ${s.dim(e.rule)}`);
+    for (const line of e.explanation) lines.push(`    ${line}`);
+  }
   for (const w of result.warnings) lines.push(`  ${s.warn(`warning ${w.code}`)}: ${w.message}`);
   return `${lines.join('\n')}\n`;
 }

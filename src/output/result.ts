@@ -72,6 +72,11 @@ export interface EventResult {
   rule: string;
   confidence: number;
   mentions: EventMention[];
+  /**
+   * With `--explain` only: the sentence with the trigger and arguments marked, the rule and
+   * why each argument was chosen.
+   */
+  explanation?: string[];
 }
 
 export interface ExtractionResult {

@@ -13,6 +13,8 @@ import { buildPipeline, type Pipeline } from './pipeline.js';
 export interface PipelineOptions {
   /** Knowledge-base files and users' overlays (`--kb`). */
   kb?: ActorStagesOptions;
+  /** Events carry an `explanation` (`extract --explain`). */
+  explain?: boolean;
 }
 
 export function defaultPipeline(options: PipelineOptions = {}): Pipeline {
@@ -23,7 +25,7 @@ export function defaultPipeline(options: PipelineOptions = {}): Pipeline {
       segmentStage(),
       ...actorStages(options.kb, kb),
       quotesStage(),
-      eventsStage(undefined, kb),
+      eventsStage(undefined, kb, options.explain === true),
     ],
     INGEST_LAYERS,
   );

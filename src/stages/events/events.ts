@@ -15,11 +15,25 @@ import { quoteRules } from '../quotes/rules.js';
 import { firstTokenAt, speakerBefore, type QuoteContext } from '../quotes/speaker.js';
 import type { KnowledgeBase } from '../../kb/kb.js';
 import { EventContext } from './context.js';
+import { findDates, type DateExpression } from './dates.js';
 import { matchSentence, type Argument, type EventDraft } from './match.js';
 import { eventRules, type EventRules } from './rules.js';
 
-/** Explanations of the last document's events, by event id, for `--explain`. */
-export type Explanations = Map<string, string[]>;
+/** The sentence with the trigger and the arguments marked: [source …] [trigger …] [target …]. */
+function chunks(text: string, s: { start: number; end: number }, draft: EventDraft): string {
+  const marks: { start: number; end: number; label: string }[] = [];
+  for (const a of draft.sources) marks.push({ start: a.start, end: a.end, label: 'source' });
+  for (const a of draft.targets) marks.push({ start: a.start, end: a.end, label: 'target' });
+  marks.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = s.start;
+  for (const m of marks) {
+    if (m.start < at || m.end > s.end || m.end <= m.start) continue;
+    out += `${text.slice(at, m.start)}[${m.label} ${text.slice(m.start, m.end)}]`;
+    at = m.end;
+  }
+  return `clause: ${out}${text.slice(at, s.end)}`;
+}
 
 function argument(
   arg: Argument | undefined,
@@ -84,6 +98,8 @@ function reread(draft: EventDraft, rules: EventRules): EventDraft | null {
 }
 
 const MUST = new Set(['must', 'should']);
+/** A sentence opening with one of these goes on about the one before. */
+const CONTINUES = /^(?:it|this|they|these|that|he|she|the)$/;
 
 /**
  * Someone's words saying another must or should act are a REQUEST from the speaker to the one
@@ -155,7 +171,7 @@ export function findEvents(
   doc: Document,
   rules: EventRules,
   kb?: KnowledgeBase,
-  explain?: Explanations,
+  explain = false,
 ): EventResult[] {
   const actorList = (doc.actors as ActorResult[] | undefined) ?? [];
   const actors = new Map(actorList.map((a) => [a.id, a]));
@@ -163,6 +179,32 @@ export function findEvents(
   const ctx = new EventContext(doc, quoteRules(), actorLexicon(), actors, kb);
   const sentences = doc.sentences ?? [];
   const merged = new Map<string, EventResult>();
+  // Date expressions, read only for sentences with events (and the one after them).
+  const cache = new Map<string, DateExpression[]>();
+  const datesIn = (index: number, future: boolean): DateExpression[] => {
+    const s = sentences[index];
+    if (!s || !doc.published) return [];
+    const key = `${index}:${future}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = findDates(doc.text.slice(s.start, s.end), s.start, doc.published, future);
+      cache.set(key, found);
+    }
+    return found;
+  };
+  const dateOf = (index: number, at: number, future: boolean): EventResult['date'] => {
+    if (!doc.published) return null;
+    const own = datesIn(index, future);
+    // The expression nearest the trigger in its sentence; else one in the next sentence that
+    // goes on about it ("…a package of sanctions. It could be approved in early September.").
+    let chosen = own.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+    const next = sentences[index + 1];
+    if (!chosen && next && CONTINUES.test(ctx.word(next.tokenStart))) {
+      chosen = datesIn(index + 1, future)[0];
+    }
+    if (!chosen) return { text: '', start: doc.published, end: doc.published, source: 'published' };
+    return { text: chosen.text, start: chosen.from, end: chosen.to, source: 'text' };
+  };
   const events: EventResult[] = [];
   sentences.forEach((s, index) => {
     const drafts = [
@@ -200,9 +242,7 @@ export function findEvents(
             sentence,
             negated: draft.negated,
             modality: draft.modality,
-            date: doc.published
-              ? { text: '', start: doc.published, end: doc.published, source: 'published' }
-              : null,
+            date: dateOf(index, trigger.start, draft.modality === 'planned'),
             location: null,
             attribution: quoteAt(quotes, trigger.start, trigger.end)?.id ?? null,
             rule: draft.rule.id,
@@ -219,7 +259,13 @@ export function findEvents(
           merged.set(k, event);
           events.push(event);
           event.id = `e${events.length}`;
-          explain?.set(event.id, draft.why);
+          if (explain) {
+            event.explanation = [
+              chunks(doc.text, s, draft),
+              `trigger: "${trigger.text}"`,
+              ...draft.why,
+            ];
+          }
         }
       }
     }
@@ -227,7 +273,11 @@ export function findEvents(
   return events;
 }
 
-export function eventsStage(rules: () => EventRules = eventRules, kb?: () => KnowledgeBase): Stage {
+export function eventsStage(
+  rules: () => EventRules = eventRules,
+  kb?: () => KnowledgeBase,
+  explain = false,
+): Stage {
   return {
     name: 'events',
     requires: ['actors', 'links', 'quotes', 'sentences', 'tokens'],
@@ -236,7 +286,7 @@ export function eventsStage(rules: () => EventRules = eventRules, kb?: () => Kno
       rules();
     },
     process(doc) {
-      doc.events = isProcessable(doc) ? findEvents(doc, rules(), kb?.()) : [];
+      doc.events = isProcessable(doc) ? findEvents(doc, rules(), kb?.(), explain) : [];
     },
   };
 }

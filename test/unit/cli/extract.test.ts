@@ -348,3 +348,29 @@ test('--kb and the config file add users’ own actors; a bad KB file is refused
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /NG_INPUT_NOT_FOUND/);
 });
+
+test('--explain gives every event its clause, trigger, rule and reasons', async () => {
+  const dir = workdir();
+  writeFileSync(
+    join(dir, 'a.txt'),
+    'Talks fail\n\nThis suits Putin, who refuses to meet with Zelensky.\n',
+  );
+  const r = await cli(['extract', 'a.txt', '--date', '2025-08-25', '--explain'], { cwd: dir });
+  assert.equal(r.code, 0, r.stderr);
+  const [event] = (JSON.parse(r.stdout) as ExtractionResult).events;
+  assert.deepEqual(event?.explanation?.slice(0, 3), [
+    'clause: This suits [source Putin], who refuses to meet with [target Zelensky].',
+    'trigger: "refuses to meet"',
+    'rule reject.refuse-to-meet: Refusing to meet, talk or negotiate rejects a meeting.',
+  ]);
+  const table = await cli(
+    ['extract', 'a.txt', '--date', '2025-08-25', '--explain', '--format', 'table'],
+    {
+      cwd: dir,
+    },
+  );
+  assert.match(table.stdout, /e1 REJECT reject\.refuse-to-meet\n {4}clause: /);
+  // Without --explain the contract has no explanation field.
+  const plain = await cli(['extract', 'a.txt', '--date', '2025-08-25'], { cwd: dir });
+  assert.equal((JSON.parse(plain.stdout) as ExtractionResult).events[0]?.explanation, undefined);
+});

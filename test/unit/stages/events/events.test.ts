@@ -182,3 +182,29 @@ test('sentences that must code nothing: opinion, sport, TV, history in passing, 
     assert.deepEqual(await read(text), [], text);
   }
 });
+
+test('an event takes the date of its sentence, else of the next sentence about it, else publication', async () => {
+  const [event] = await events('Putin met Trump in Alaska on Thursday.');
+  assert.deepEqual(event?.date, {
+    text: 'on Thursday',
+    start: '2025-08-21',
+    end: '2025-08-21',
+    source: 'text',
+  });
+  const [sanctions] = await events(
+    'The European Union is preparing new sanctions against Russia. It could be approved in early September.',
+  );
+  assert.deepEqual(sanctions?.date, {
+    text: 'early September',
+    start: '2025-09-01',
+    end: '2025-09-10',
+    source: 'text',
+  });
+  const [plain] = await events('Georgia severed diplomatic relations with Russia.');
+  assert.deepEqual(plain?.date, {
+    text: '',
+    start: '2025-08-25',
+    end: '2025-08-25',
+    source: 'published',
+  });
+});

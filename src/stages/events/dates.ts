@@ -1,0 +1,124 @@
+/**
+ * Dates of events: chrono-node under a news-aware layer, anchored on the publication date.
+ *
+ * - A weekday with a past-tense event is the last one ("met on Thursday" in a Monday paper);
+ *   a planned event's is the next one. A planned event's day and month without a year that
+ *   fall before publication are next year's.
+ * - Month-level expressions are ranges: "September" (the whole month), "early/mid/late
+ *   September" (1–10, 11–20, 21–end), "next month", "last week" (Monday–Sunday), "in 2014".
+ * - False friends are dropped: "Now …", "this may …", lower-case "march", "may".
+ * - chrono-node runs only on sentences that have an event and a word that can start a date.
+ */
+import * as chrono from 'chrono-node';
+
+export interface DateExpression {
+  /** The words of the text. */
+  text: string;
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+  /** ISO dates, inclusive. */
+  from: string;
+  to: string;
+}
+
+/** Words one of which a sentence must have before chrono-node is asked. */
+const DATE_HINT =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|week|weekend|month|year|decade)\b|\b(?:19|20)\d\d\b/i;
+
+const FALSE_FRIENDS = /^(?:now|right now|this may|that may|may|march|second|sat|sun)$/i;
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}
+
+function monthRange(date: Date, part: string | undefined): [string, string] {
+  const y = date.getUTCFullYear();
+  const m = date.getUTCMonth();
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const [a, b] =
+    part === 'early'
+      ? [1, 10]
+      : part === 'mid'
+        ? [11, 20]
+        : part === 'late'
+          ? [21, last]
+          : [1, last];
+  return [iso(new Date(Date.UTC(y, m, a))), iso(new Date(Date.UTC(y, m, b)))];
+}
+
+function weekRange(date: Date): [string, string] {
+  const monday = addDays(date, -((date.getUTCDay() + 6) % 7));
+  return [iso(monday), iso(addDays(monday, 6))];
+}
+
+/**
+ * The date expressions of `text` (a sentence starting at document offset `offset`), read
+ * against `published` for an event in the past or, with `future`, a planned one.
+ */
+export function findDates(
+  text: string,
+  offset: number,
+  published: string,
+  future: boolean,
+): DateExpression[] {
+  if (!DATE_HINT.test(text)) return [];
+  const instant = new Date(`${published}T12:00:00Z`);
+  const out: DateExpression[] = [];
+  for (const result of chrono.parse(text, { instant, timezone: 'UTC' })) {
+    const words = result.text.trim();
+    if (FALSE_FRIENDS.test(words.replace(/^(?:on|in|at)\s+/i, ''))) continue;
+    if (/^[a-z]/.test(words) && /^(?:march|may)\b/.test(words)) continue;
+    const start = result.start;
+    let date = start.date();
+    let from: string;
+    let to: string;
+    const before = text.slice(Math.max(0, result.index - 6), result.index).toLowerCase();
+    const part = /\b(early|mid|late)[\s-]*$/.exec(before)?.[1];
+    if (/\bweek\b/i.test(words)) {
+      [from, to] = weekRange(date);
+    } else if (start.isCertain('day')) {
+      if (future && !start.isCertain('year') && date < instant) {
+        date = new Date(Date.UTC(date.getUTCFullYear() + 1, date.getUTCMonth(), date.getUTCDate()));
+      }
+      from = iso(date);
+      to = from;
+    } else if (start.isCertain('weekday')) {
+      // chrono-node picks the nearest such weekday; news means the last one, unless planned.
+      if (!future && date > instant) date = addDays(date, -7);
+      if (future && date < addDays(instant, -0.5)) date = addDays(date, 7);
+      from = iso(date);
+      to = from;
+    } else if (start.isCertain('month') || /\bmonth\b/i.test(words)) {
+      [from, to] = monthRange(date, part);
+    } else if (start.isCertain('year') || /\byear\b/i.test(words)) {
+      const y = date.getUTCFullYear();
+      [from, to] = [`${y}-01-01`, `${y}-12-31`];
+    } else {
+      continue;
+    }
+    const partStart = part ? before.lastIndexOf(part) - before.length : 0;
+    const at = offset + result.index + partStart;
+    out.push({
+      text: text.slice(result.index + partStart, result.index + result.text.length),
+      start: at,
+      end: offset + result.index + result.text.length,
+      from,
+      to,
+    });
+  }
+  // A bare year ("signed in 2014"), which chrono-node leaves alone.
+  for (const match of text.matchAll(
+    /\b(?:in|since|during|until|by|of)\s+((?:19|20)\d\d)\b(?!\s*[-–]\d)/g,
+  )) {
+    const year = match[1] ?? '';
+    const at = offset + (match.index ?? 0) + match[0].length - year.length;
+    if (out.some((d) => d.start <= at && at < d.end)) continue;
+    out.push({ text: year, start: at, end: at + 4, from: `${year}-01-01`, to: `${year}-12-31` });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
