@@ -16,6 +16,8 @@ import { firstTokenAt, speakerBefore, type QuoteContext } from '../quotes/speake
 import type { KnowledgeBase } from '../../kb/kb.js';
 import { EventContext } from './context.js';
 import { findDates, type DateExpression } from './dates.js';
+import { loadGazetteer, lookupCity, type Gazetteer } from './places.js';
+import { aliasKey } from '../../kb/normalize.js';
 import { matchSentence, type Argument, type EventDraft } from './match.js';
 import { eventRules, type EventRules } from './rules.js';
 
@@ -97,6 +99,51 @@ function reread(draft: EventDraft, rules: EventRules): EventDraft | null {
   return draft;
 }
 
+const PLACE_LEAD = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'inside']);
+
+interface PlaceMention {
+  text: string;
+  start: number;
+  /** Set for a country or KB place named after the preposition; cities are looked up. */
+  country: string | null;
+}
+
+/**
+ * Places named after "in", "at", "near"… in a sentence: a country or KB place mention (its
+ * code), else the longest run of capitalised words that is a gazetteer city.
+ */
+function placesIn(
+  ctx: QuoteContext,
+  s: { tokenStart: number; tokenEnd: number },
+  gazetteer: Gazetteer,
+): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (let t = s.tokenStart + 1; t < s.tokenEnd; t++) {
+    if (!PLACE_LEAD.has(ctx.word(t - 1))) continue;
+    const start = ctx.word(t) === 'the' ? t + 1 : t;
+    const mention = ctx.mentionAt(start);
+    if (mention && (mention.type === 'country' || mention.type === 'place')) {
+      const code =
+        mention.code?.slice(0, 3) ?? ctx.actors.get(mention.actor)?.code?.slice(0, 3) ?? null;
+      if (code) {
+        out.push({ text: mention.text, start: mention.start, country: code });
+        continue;
+      }
+    }
+    for (let n = Math.min(gazetteer.maxWords, s.tokenEnd - start); n >= 1; n--) {
+      const first = ctx.tokens[start];
+      const last = ctx.tokens[start + n - 1];
+      if (!first || !last || !/^\p{Lu}/u.test(ctx.text(first.start, first.start + 1))) break;
+      const text = ctx.text(first.start, last.end);
+      if (gazetteer.byName.has(aliasKey(text))) {
+        out.push({ text, start: first.start, country: null });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const MUST = new Set(['must', 'should']);
 /** A sentence opening with one of these goes on about the one before. */
 const CONTINUES = /^(?:it|this|they|these|that|he|she|the)$/;
@@ -172,6 +219,7 @@ export function findEvents(
   rules: EventRules,
   kb?: KnowledgeBase,
   explain = false,
+  gazetteer?: Gazetteer,
 ): EventResult[] {
   const actorList = (doc.actors as ActorResult[] | undefined) ?? [];
   const actors = new Map(actorList.map((a) => [a.id, a]));
@@ -191,6 +239,33 @@ export function findEvents(
       cache.set(key, found);
     }
     return found;
+  };
+  const placesCache = new Map<number, PlaceMention[]>();
+  const placeOf = (
+    index: number,
+    at: number,
+    codes: (string | null | undefined)[],
+  ): EventResult['location'] => {
+    const s = sentences[index];
+    if (!s || !gazetteer) return null;
+    let found = placesCache.get(index);
+    if (!found) {
+      found = placesIn(ctx, s, gazetteer);
+      placesCache.set(index, found);
+    }
+    const nearest = [...found].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+    if (!nearest) return null;
+    const countries = codes.filter((c): c is string => !!c).map((c) => c.slice(0, 3));
+    // A capital standing for its country ("in Brasilia") is still a city with coordinates.
+    const city = lookupCity(
+      gazetteer,
+      nearest.text,
+      nearest.country ? [nearest.country] : countries,
+    );
+    if (nearest.country && city?.country !== nearest.country) {
+      return { name: nearest.text, country: nearest.country, lat: null, lon: null };
+    }
+    return city ? { name: city.name, country: city.country, lat: city.lat, lon: city.lon } : null;
   };
   const dateOf = (index: number, at: number, future: boolean): EventResult['date'] => {
     if (!doc.published) return null;
@@ -243,7 +318,7 @@ export function findEvents(
             negated: draft.negated,
             modality: draft.modality,
             date: dateOf(index, trigger.start, draft.modality === 'planned'),
-            location: null,
+            location: placeOf(index, trigger.start, [sourceArg?.code, targetArg?.code]),
             attribution: quoteAt(quotes, trigger.start, trigger.end)?.id ?? null,
             rule: draft.rule.id,
             confidence: confidence(draft),
@@ -284,9 +359,12 @@ export function eventsStage(
     assigns: ['events'],
     init: async () => {
       rules();
+      loadGazetteer();
     },
     process(doc) {
-      doc.events = isProcessable(doc) ? findEvents(doc, rules(), kb?.(), explain) : [];
+      doc.events = isProcessable(doc)
+        ? findEvents(doc, rules(), kb?.(), explain, loadGazetteer())
+        : [];
     },
   };
 }
