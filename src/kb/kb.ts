@@ -73,9 +73,16 @@ function addAlias(root: TrieNode, words: readonly string[], entry: AliasEntry): 
     }
     node = child;
   }
-  if (node.entries === NO_ENTRIES) node.entries = [entry];
-  else if (!node.entries.some((e) => e.actor === entry.actor && e.kind === entry.kind)) {
-    node.entries.push(entry);
+  if (node.entries === NO_ENTRIES) {
+    node.entries = [entry];
+    return;
+  }
+  const same = node.entries.findIndex((e) => e.actor === entry.actor && e.kind === entry.kind);
+  if (same < 0) node.entries.push(entry);
+  // A lower-case spelling of the same alias ("coalition of the willing") is the one that lets
+  // it match without capitals: keep it.
+  else if (entry.alias === entry.alias.toLowerCase() && entry.alias !== node.entries[same]?.alias) {
+    node.entries[same] = entry;
   }
 }
 

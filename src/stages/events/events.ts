@@ -145,6 +145,7 @@ function placesIn(
 }
 
 const MUST = new Set(['must', 'should']);
+const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us)$/i;
 /** A sentence opening with one of these goes on about the one before. */
 const CONTINUES = /^(?:it|this|they|these|that|he|she|the)$/;
 
@@ -294,6 +295,8 @@ export function findEvents(
       if (!first || !last) continue;
       const source = argument(draft.sources[0], actors);
       if (!source) continue; // no one did it
+      // A pronoun coreference could not resolve names no one.
+      if (source.actor === null && source.code === null && PRONOUN.test(source.text)) continue;
       const trigger = {
         start: first.start,
         end: last.end,

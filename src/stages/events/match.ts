@@ -354,6 +354,7 @@ function firstToken(ctx: QuoteContext, offset: number): number {
 function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[] {
   const out = [toArgument(ctx, head)];
   let t = firstToken(ctx, head.start) - 1;
+  if (ctx.word(t) === 'the') t--; // "Europe and the United States"
   // "X and Y", "X, Y and Z" — a comma joins only once an "and" has ("In talks with Trump,
   // Putin agreed" has one subject).
   let joined = false;
@@ -365,6 +366,28 @@ function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[
     t = firstToken(ctx, m.start) - 1;
   }
   return out;
+}
+
+/**
+ * The actors "they" stands for: the coordinated subject ("X and Y") of an earlier clause in the
+ * sentence, else of the sentence before.
+ */
+function groupBefore(ctx: QuoteContext, t: number, s: Sentence): Argument[] {
+  const sentences = ctx.doc.sentences ?? [];
+  const index = sentences.indexOf(s);
+  for (const scope of [s, sentences[index - 1]]) {
+    if (!scope) continue;
+    const end = scope === s ? t : scope.tokenEnd;
+    for (let v = scope.tokenStart; v < end; v++) {
+      if (ctx.tokens[v]?.pos !== 'VERB' && ctx.tokens[v]?.pos !== 'AUX') continue;
+      const subject = speakerBefore(ctx, v, scope.tokenStart);
+      if (!subject) break;
+      const group = coordinated(ctx, subject, scope.tokenStart);
+      if (group.length > 1 || scope === s) return group;
+      break;
+    }
+  }
+  return [];
 }
 
 /** Mentions in the phrase starting at token `from`, coordinated ones included. */
@@ -429,6 +452,14 @@ function argumentsAt(
   if (slot === 'none') return [];
   if (slot === 'subject') {
     const subject = speakerBefore(ctx, t, s.tokenStart);
+    // "Europe and the United States insist …, they demand": "they" is the group named last.
+    if (subject === null && ctx.word(skipVerbGroup(ctx, t - 1, s.tokenStart)) === 'they') {
+      const group = groupBefore(ctx, skipVerbGroup(ctx, t - 1, s.tokenStart), s);
+      if (group.length) {
+        why.push(`${role}: "they", the actors named together before`);
+        return group;
+      }
+    }
     if (subject) {
       why.push(`${role}: subject of "${ctx.word(t)}"`);
       return coordinated(ctx, subject, s.tokenStart);
