@@ -144,7 +144,27 @@ function placesIn(
   return out;
 }
 
+const FIRST_PERSON = /^(?:we|i|us|me)$/i;
+
+/**
+ * "We urge North Korea to accept…", "I congratulate Evo Morales": inside someone's words, the
+ * first person is the speaker.
+ */
+function speakFirstPerson(draft: EventDraft, ctx: QuoteContext, quotes: QuoteResult[]): void {
+  const first = ctx.tokens[draft.first];
+  const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
+  if (!quote?.speaker) return;
+  const speaker = ctx.actors.get(quote.speaker);
+  const replace = (a: Argument): Argument =>
+    a.actor === null && FIRST_PERSON.test(a.text)
+      ? { ...a, actor: quote.speaker, code: speaker?.code ?? null }
+      : a;
+  draft.sources = draft.sources.map(replace);
+  draft.targets = draft.targets.map(replace);
+}
+
 const MUST = new Set(['must', 'should']);
+const EMBEDDING = /^(?:what|how|whether|why|which|who|whom|if|when|where|unless)$/;
 const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us)$/i;
 /** A sentence opening with one of these goes on about the one before. */
 const CONTINUES = /^(?:it|this|they|these|that|he|she|the)$/;
@@ -168,9 +188,17 @@ function obligations(
     const token = ctx.tokens[t];
     if (!token || !MUST.has(token.normal)) continue;
     const quote = quoteAt(quotes, token.start, token.end);
-    if (!quote?.speaker || quote.kind !== 'indirect') continue;
+    if (!quote?.speaker) continue;
     const subject = speakerBefore(ctx, t, firstTokenAt(ctx.tokens, quote.start));
     if (!subject?.actor || subject.actor === quote.speaker) continue;
+    // "what Ukraine should give up", "if Iran should…": a question or a condition, no demand.
+    const at = firstTokenAt(ctx.tokens, subject.start);
+    let embedded = false;
+    for (let k = at - 1; k >= at - 4 && k >= s.tokenStart; k--) {
+      if (EMBEDDING.test(ctx.word(k))) embedded = true;
+      if (embedded || ctx.tokens[k]?.pos === 'VERB' || /^[,;:]$/.test(ctx.word(k))) break;
+    }
+    if (embedded) continue;
     const speaker = {
       actor: quote.speaker,
       text: quote.speakerText ?? '',
@@ -293,6 +321,7 @@ export function findEvents(
       const first = ctx.tokens[draft.first];
       const last = ctx.tokens[draft.last];
       if (!first || !last) continue;
+      speakFirstPerson(draft, ctx, quotes);
       const source = argument(draft.sources[0], actors);
       if (!source) continue; // no one did it
       // A pronoun coreference could not resolve names no one.

@@ -94,6 +94,7 @@ const CLAUSE_END = new Set([
   'although',
 ]);
 const MAX_OBJECT = 10;
+const POSSESSIVE_PRONOUN = /^(?:its|their|his|her|our|my)$/i;
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
 const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for']);
@@ -398,6 +399,11 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   // Skip determiners and adjectives to the first mention of the phrase.
   while (t < end && t - from < MAX_OBJECT) {
     const m = ctx.mentionAt(t);
+    // "hailed his country's relations with India": not the actor's own "his".
+    if (m && POSSESSIVE_PRONOUN.test(m.text)) {
+      t++;
+      continue;
+    }
     if (m) {
       out.push({ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code });
       t = firstToken(ctx, m.end);
