@@ -66,7 +66,8 @@ function futureType(
   draft: EventDraft,
   rules: EventRules,
 ): { type: string; mode: string | null; cameo: string; quadClass: number } {
-  const shift = draft.modality === 'planned' ? FUTURE[draft.rule.type] : undefined;
+  const future = draft.modality === 'planned' || draft.modality === 'hypothetical';
+  const shift = future ? FUTURE[draft.rule.type] : undefined;
   const code = shift
     ? rules.cameo.get(shift[1])?.find((c) => c.plover.type === shift[0])
     : undefined;
@@ -83,9 +84,57 @@ function futureType(
  *   request when someone's words say it);
  * - a planned act made conditional ("will withdraw its force unless …") is a THREATEN.
  */
-function reread(draft: EventDraft, rules: EventRules): EventDraft | null {
+const HOSTILE = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST', 'MOBILIZE']);
+
+function reread(
+  draft: EventDraft,
+  rules: EventRules,
+  ctx: QuoteContext,
+  quotes: QuoteResult[],
+): EventDraft | null {
+  // An actor announcing its own future hostile act is threatening: "Annan announced he will
+  // withdraw the inspectors", "the farmers said they would blockade Paris".
+  if (
+    (draft.modality === 'planned' || draft.modality === 'hypothetical') &&
+    HOSTILE.has(draft.rule.type)
+  ) {
+    const first = ctx.tokens[draft.first];
+    const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
+    // Its own: the speaker, or someone speaking for the same body (Annan for the UN).
+    const voice = quote?.speaker ? ctx.actors.get(quote.speaker)?.code : undefined;
+    const own =
+      quote?.speaker &&
+      draft.sources.some(
+        (a) =>
+          a.actor === quote.speaker ||
+          (voice !== undefined &&
+            voice !== null &&
+            (a.code ?? (a.actor ? ctx.actors.get(a.actor)?.code : null)) === voice),
+      );
+    const threat = rules.rules.find((r) => r.id === 'threaten.threaten');
+    if (own && threat) {
+      return {
+        ...draft,
+        rule: threat,
+        modality: 'asserted',
+        why: [...draft.why, `${quote.id}: its speaker announces its own act: a threat`],
+      };
+    }
+  }
   // Obligations are asked for, not done: `obligations` codes the request.
   if (draft.obliged) return null;
+  // "Syria will not accept more refugees", "did not allow": a refusal.
+  if (draft.negated && (draft.rule.type === 'AGREE' || draft.rule.type === 'CONCEDE')) {
+    const reject = rules.rules.find((r) => r.id === 'reject.reject');
+    if (reject) {
+      return {
+        ...draft,
+        rule: reject,
+        negated: false,
+        why: [...draft.why, 'negated agreement: a rejection'],
+      };
+    }
+  }
   if (draft.conditional && draft.rule.type !== 'THREATEN') {
     const threat = rules.rules.find((r) => r.id === 'threaten.threaten');
     if (threat)
@@ -316,7 +365,7 @@ export function findEvents(
       ...obligations(ctx, rules, quotes, s, index),
     ];
     for (const found of drafts) {
-      const draft = reread(found, rules);
+      const draft = reread(found, rules, ctx, quotes);
       if (!draft) continue;
       const first = ctx.tokens[draft.first];
       const last = ctx.tokens[draft.last];

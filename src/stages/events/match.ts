@@ -94,6 +94,19 @@ const CLAUSE_END = new Set([
   'although',
 ]);
 const MAX_OBJECT = 10;
+/** Where the search for the verb governing a noun stops. */
+const GOVERNING_END = new Set([
+  ',',
+  ';',
+  ':',
+  '.',
+  'that',
+  'which',
+  'who',
+  'while',
+  'because',
+  'although',
+]);
 const POSSESSIVE_PRONOUN = /^(?:its|their|his|her|our|my)$/i;
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
@@ -130,6 +143,7 @@ const IRREGULAR: Record<string, string> = {
   shut: 'shut',
   beat: 'beat',
   fled: 'flee',
+  retook: 'retake',
   overran: 'overrun',
   swore: 'swear',
   bombed: 'bomb',
@@ -152,8 +166,12 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   if (!token) return undefined;
   if (token.pos === 'VERB') return lemma(ctx, t);
   if (token.pos !== 'NOUN' && token.pos !== 'ADJ') return undefined;
+  // "is ready to contribute", "are willing to forgive": an adjective with its complement.
+  if (token.pos === 'ADJ' && ctx.word(t + 1) === 'to' && rules.byVerb.has(token.normal)) {
+    return token.normal;
+  }
   const before = ctx.tokens[t - 1];
-  if (!before || !['NOUN', 'PROPN', 'PRON', 'ADV'].includes(before.pos)) return undefined;
+  if (!before || !['NOUN', 'PROPN', 'PRON', 'ADV', 'AUX'].includes(before.pos)) return undefined;
   const form = token.normal;
   // "Iran attacks Israeli targets": a present-tense verb between a name and its object.
   if (token.pos === 'NOUN' && form.endsWith('s') && ['PROPN', 'PRON'].includes(before.pos)) {
@@ -205,7 +223,9 @@ function matchVerbRule(
   const used: number[] = [];
   let specificity = 0;
   if (rule.particle.length > 0) {
-    const k = skipAdverbs(ctx, t + 1, s.tokenEnd);
+    let k = skipAdverbs(ctx, t + 1, s.tokenEnd);
+    // "forced the UN agency out", "called the strike off": the object may stand between.
+    if (!rule.particle.includes(ctx.word(k))) k = phraseFrom(ctx, k, s.tokenEnd);
     if (!rule.particle.includes(ctx.word(k))) return null;
     after = k;
     last = k;
@@ -260,7 +280,13 @@ function matchNounRule(
   let specificity = 0;
   // "invasion forces", "sanctions regime": a modifier of another noun, not the event.
   const next = ctx.tokens[t + 1];
-  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN') && !ctx.mentionAt(t + 1)) {
+  const dated = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
+  if (
+    next &&
+    (next.pos === 'NOUN' || next.pos === 'PROPN') &&
+    !ctx.mentionAt(t + 1) &&
+    !dated.test(next.normal)
+  ) {
     // …unless the next noun only frames the event: "a mediation effort", "a peace mission".
     if (!LIGHT_NOUNS.has(next.normal)) return null;
   }
@@ -431,6 +457,30 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   return out;
 }
 
+/** A hyphen inside a word ("long-threatened"), not a dash between clauses. */
+function joinedHyphen(ctx: QuoteContext, k: number): boolean {
+  const token = ctx.tokens[k];
+  const before = ctx.tokens[k - 1];
+  const after = ctx.tokens[k + 1];
+  return token?.normal === '-' && before?.end === token.start && after?.start === token.end;
+}
+
+/** A finite verb, not a participle inside a noun phrase ("an open-ended strike"). */
+function governingVerb(ctx: QuoteContext, v: number): boolean {
+  const token = ctx.tokens[v];
+  if (!token) return false;
+  const before = ctx.word(v - 1);
+  if (before === '-' || DETERMINER.test(before)) return false;
+  if (token.pos === 'VERB') return true;
+  // wink-nlp's nouns that are past forms after a subject: "forces retook".
+  const prev = ctx.tokens[v - 1]?.pos;
+  return (
+    (token.pos === 'NOUN' || token.pos === 'ADJ') &&
+    (prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') &&
+    (IRREGULAR[token.normal] !== undefined || /ed$/.test(token.normal))
+  );
+}
+
 function hasVerbBefore(ctx: QuoteContext, t: number, s: Sentence): boolean {
   for (let k = s.tokenStart; k < t; k++) if (ctx.tokens[k]?.pos === 'VERB') return true;
   return false;
@@ -512,22 +562,30 @@ function argumentsAt(
   if (slot === 'possessor') {
     // "Russia's invasion", "the Russian invasion": the mention right before the noun.
     let k = t - 1;
-    while (k > s.tokenStart && ctx.tokens[k]?.pos === 'ADJ' && !ctx.mentionAt(k)) k--;
+    // Over adjectives and compounds: "its long-threatened invasion".
+    while (
+      k > s.tokenStart &&
+      !ctx.mentionAt(k) &&
+      (ctx.tokens[k]?.pos === 'ADJ' || joinedHyphen(ctx, k) || /(?:ed|ing)$/.test(ctx.word(k)))
+    ) {
+      k--;
+    }
     if (/^(?:'s|’s|')$/.test(ctx.word(k))) k--;
     const m = ctx.mentionAt(k);
     if (m) {
       why.push(`${role}: possessor of "${ctx.word(t)}"`);
       return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];
     }
-    // Else the subject of the verb that governs the noun: "The EU is preparing sanctions".
-    for (let v = t - 1; v >= s.tokenStart && t - v <= 8; v--) {
-      if (ctx.tokens[v]?.pos === 'VERB') {
+    // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
+    // "forces retook the village after fierce fighting with guerrillas".
+    for (let v = t - 1; v >= s.tokenStart && t - v <= 12; v--) {
+      if (governingVerb(ctx, v)) {
         const subject = speakerBefore(ctx, v, s.tokenStart);
         if (subject)
           why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
         return subject ? coordinated(ctx, subject, s.tokenStart) : [];
       }
-      if (CLAUSE_END.has(ctx.word(v))) break;
+      if (GOVERNING_END.has(ctx.word(v))) break;
     }
     // A fronted phrase: "In a telephone conversation with Trump, Putin agreed…" — the subject
     // of the clause after the comma.
@@ -609,6 +667,14 @@ function verbGroup(
   return { negated, modality, obliged };
 }
 
+function afterUnless(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t - 1; k >= s.tokenStart; k--) {
+    if (ctx.word(k) === 'unless') return true;
+    if (/^[;:]$/.test(ctx.word(k))) return false;
+  }
+  return false;
+}
+
 /** "X will withdraw its force unless Y …": a planned act made conditional on the target. */
 function isConditionalThreat(
   ctx: QuoteContext,
@@ -639,10 +705,14 @@ export function matchSentence(
     if (consumed.has(t)) continue;
     const token = ctx.tokens[t];
     if (!token) continue;
+    // "…unless the president agrees to step down": the condition, not an event.
+    if (afterUnless(ctx, t, s)) continue;
     // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act.
     if (/ing$/.test(token.normal) && /^(?:of|for)$/.test(ctx.word(t - 1))) continue;
     // "the seized ships", "its revised plan": a participle used as an adjective.
     if (DETERMINER.test(ctx.word(t - 1)) && token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
+    // "an open-ended strike", "Russian-backed rebels": part of a compound adjective.
+    if (ctx.word(t - 1) === '-' && token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
     const verb = verbLemma(ctx, t, rules);
     const candidates = verb
       ? rules.byVerb.get(verb)

@@ -303,14 +303,32 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
     while (k > limit && ctx.word(k) !== '(') k--;
     j = k - 1;
   }
-  const phrase = phraseEndingAt(ctx, j, limit);
+  let phrase = phraseEndingAt(ctx, j, limit);
   if (!phrase) return null;
+  // A reduced relative between the subject and its verb: "Russian aircraft including helicopter
+  // gunships killed…", "hackers angered by the cartoons defaced…": the phrase before it.
+  const head = reducedRelativeHead(ctx, phrase[0], limit);
+  if (head >= 0) phrase = phraseEndingAt(ctx, head, limit) ?? phrase;
   const speaker = speakerFromPhrase(ctx, phrase[0], phrase[1]);
   // "Ján Počiatek, the finance minister of Slovakia said": the named person.
   if (speaker?.actor === null && ctx.word(phrase[0] - 1) === ',') {
     return namedBefore(ctx, phrase[0] - 1, limit) ?? speaker;
   }
   return speaker;
+}
+
+/**
+ * Where the noun before a reduced relative ends ("aircraft" in "Russian aircraft including
+ * gunships"; "hackers" in "hackers angered by the cartoons"), or -1.
+ */
+function reducedRelativeHead(ctx: QuoteContext, a: number, limit: number): number {
+  let k = a - 1;
+  if (ctx.word(k) === 'by' || ctx.word(k) === 'with') k--;
+  const participle = ctx.tokens[k];
+  if (!participle || participle.pos !== 'VERB' || !/(?:ing|ed)$/.test(participle.normal)) return -1;
+  const noun = ctx.tokens[k - 1];
+  if (k - 1 < limit || !noun || (noun.pos !== 'NOUN' && noun.pos !== 'PROPN')) return -1;
+  return k - 1;
 }
 
 /** A person named just before the comma at token `comma`: a mention, else capitalised words. */

@@ -101,10 +101,17 @@ test('PLOVER reads planned cooperation as AGREE and a planned retreat as CONCEDE
     'AGREE The coalition → UKR planned',
   ]);
   assert.deepEqual(
-    await read('Kofi Annan will withdraw the inspectors from Iraq.').then((l) =>
+    await read('Russia will withdraw its troops from Georgia.').then((l) =>
       l.map((x) => x.split(' ')[0]),
     ),
     ['CONCEDE'],
+  );
+  // Withdrawing one's inspectors is SANCTION withdraw, and announced in one's own words, a threat.
+  assert.deepEqual(
+    (await read('Guterres said the UN would withdraw its inspectors from Iraq.')).map(
+      (x) => x.split(' ')[0],
+    ),
+    ['THREATEN'],
   );
 });
 
