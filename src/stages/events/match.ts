@@ -681,9 +681,29 @@ function isConditionalThreat(
   t: number,
   s: Sentence,
   modality: Modality,
+  hostile = false,
 ): boolean {
   if (modality !== 'planned' && modality !== 'hypothetical') return false;
-  for (let k = t + 1; k < s.tokenEnd; k++) if (ctx.word(k) === 'unless') return true;
+  for (let k = t + 1; k < s.tokenEnd; k++) {
+    const word = ctx.word(k);
+    if (word === 'unless') return true;
+    // "The EC may halt its mediation if cooperation founders": a hostile act on a condition.
+    if (word === 'if' && hostile) return true;
+  }
+  return false;
+}
+
+const HOSTILE_TYPES = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
+
+const ACT_OF_SPEECH =
+  /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
+
+/** Whether a gerund after "of"/"for" is what someone is accused, praised or thanked for. */
+function contentOfAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t - 2; k >= s.tokenStart && t - k <= 10; k--) {
+    if (ACT_OF_SPEECH.test(ctx.word(k))) return true;
+    if (/^[;:.]$/.test(ctx.word(k))) break;
+  }
   return false;
 }
 
@@ -707,8 +727,15 @@ export function matchSentence(
     if (!token) continue;
     // "…unless the president agrees to step down": the condition, not an event.
     if (afterUnless(ctx, t, s)) continue;
-    // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act.
-    if (/ing$/.test(token.normal) && /^(?:of|for)$/.test(ctx.word(t - 1))) continue;
+    // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act
+    // ("guilty of violating the ceasefire" is the act itself).
+    if (
+      /ing$/.test(token.normal) &&
+      /^(?:of|for)$/.test(ctx.word(t - 1)) &&
+      contentOfAct(ctx, t, s)
+    ) {
+      continue;
+    }
     // "the seized ships", "its revised plan": a participle used as an adjective.
     if (DETERMINER.test(ctx.word(t - 1)) && token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
     // "an open-ended strike", "Russian-backed rebels": part of a compound adjective.
@@ -747,7 +774,7 @@ export function matchSentence(
     const { negated, modality, obliged } = verbGroup(ctx, t, s);
     found.push({
       obliged,
-      conditional: isConditionalThreat(ctx, t, s, modality),
+      conditional: isConditionalThreat(ctx, t, s, modality, HOSTILE_TYPES.has(best.rule.type)),
       rule: best.rule,
       first: t,
       last: best.last,

@@ -193,8 +193,23 @@ export function phraseEndingAt(
   if (token.pos === 'PRON') return [j, j + 1];
   if (!NP_POS.has(token.pos)) return null;
   let a = j;
-  while (a - 1 >= limit && j - a < MAX_NP && isNpToken(ctx, a - 1) && !phraseBreak(ctx, a - 1)) {
-    a--;
+  while (a - 1 >= limit && j - a < MAX_NP) {
+    const k = a - 1;
+    // "The Asia-Pacific Economic Cooperation (APEC) forum": over a parenthesised abbreviation.
+    if (ctx.word(k) === ')') {
+      let open = k;
+      while (open > limit && k - open < 6 && ctx.word(open) !== '(') open--;
+      if (ctx.word(open) !== '(' || !isNpToken(ctx, open - 1)) break;
+      a = open;
+      continue;
+    }
+    // "precision guided missiles": a participle between nouns is an adjective.
+    const adjectival =
+      ctx.tokens[k]?.pos === 'VERB' && /ed$/.test(ctx.word(k)) && isNpToken(ctx, k - 1);
+    if (!(isNpToken(ctx, k) || adjectival) || phraseBreak(ctx, k)) break;
+    a = k;
+    // A possessive opens its phrase: "on Tuesday their forces" is "their forces".
+    if (POSSESSIVE.has(ctx.word(k))) break;
   }
   // A phrase does not start with "of", "for" or a possessive.
   while (a < j && NP_INNER.has(ctx.word(a))) a++;
@@ -323,7 +338,8 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
  */
 function reducedRelativeHead(ctx: QuoteContext, a: number, limit: number): number {
   let k = a - 1;
-  if (ctx.word(k) === 'by' || ctx.word(k) === 'with') k--;
+  // "hackers angered by the cartoons", "the Red Cross operating in Iraq".
+  if (ctx.tokens[k]?.pos === 'ADP') k--;
   const participle = ctx.tokens[k];
   if (!participle || participle.pos !== 'VERB' || !/(?:ing|ed)$/.test(participle.normal)) return -1;
   const noun = ctx.tokens[k - 1];
