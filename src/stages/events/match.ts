@@ -520,8 +520,14 @@ function argumentsAt(
       why.push(`${role}: subject of "${ctx.word(t)}"`);
       return coordinated(ctx, subject, s.tokenStart);
     }
-    // A subject that names no speaker may still hold an actor: "the Ukrainian convoy".
-    const j = skipVerbGroup(ctx, t - 1, s.tokenStart);
+    // A subject that names no speaker may still hold an actor: "the Ukrainian convoy"; "Recent
+    // US Predator attacks, occurring every three days, have killed…" (before the apposition).
+    let j = skipVerbGroup(ctx, t - 1, s.tokenStart);
+    if (ctx.word(j) === ',') {
+      let k = j - 1;
+      while (k > s.tokenStart && ctx.word(k) !== ',') k--;
+      j = k > s.tokenStart ? k - 1 : j;
+    }
     const phrase = phraseEndingAt(ctx, j, s.tokenStart);
     const inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
     if (!inside) return [];
@@ -694,6 +700,8 @@ function isConditionalThreat(
 }
 
 const HOSTILE_TYPES = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
+/** Types coded even when no one is named as having done it. */
+const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE']);
 
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
@@ -765,6 +773,13 @@ export function matchSentence(
       targets = sources;
       sources = agent;
       why.push('passive: source after "by", target the subject');
+      // "Three civilians were killed in Baghdad": violence with an unknown perpetrator is still
+      // an event; its source is unknown.
+      if (sources.length === 0 && UNKNOWN_SOURCE_TYPES.has(best.rule.type)) {
+        const at = ctx.tokens[t]?.start ?? 0;
+        sources = [{ actor: null, text: '', start: at, end: at, code: null }];
+        why.push('source: unknown (a passive with no agent)');
+      }
     }
     if (best.rule.source === 'between' && sources.length > 1) {
       targets = sources.slice(1);
