@@ -45,7 +45,9 @@ export class EventContext extends QuoteContext {
     }
     this.tokens.forEach((token, t) => {
       if (super.mentionAt(t)) return;
-      const place = places.find((c) => c.start <= token.start && token.end <= c.end);
+      const place = places.length
+        ? places.find((c) => c.start <= token.start && token.end <= c.end)
+        : undefined;
       const iso = place ? this.placeCode(place, kb) : this.demonym(t, kb);
       if (!iso) return;
       const country = kb.countries.get(iso);
@@ -77,8 +79,14 @@ export class EventContext extends QuoteContext {
   /** "Indian", "Israelis", "Palestinians": a capitalised demonym, singular or plural. */
   private demonym(t: number, kb: KnowledgeBase): string | undefined {
     const token = this.tokens[t];
-    if (!token || !/^\p{Lu}/u.test(this.text(token.start, token.start + 1))) return undefined;
-    const key = aliasKey(this.text(token.start, token.end));
+    if (!token || token.pos === 'PUNCT' || token.pos === 'NUM') return undefined;
+    const first = this.doc.text.charCodeAt(token.start);
+    if (first < 65 || (first > 90 && first < 128)) return undefined; // not a capital
+    if (first >= 128 && !/^\p{Lu}/u.test(this.text(token.start, token.start + 1))) return undefined;
+    // Plain ASCII words are their own key; only others need the full normalisation.
+    const key = /^[a-z]+$/.test(token.normal)
+      ? token.normal
+      : aliasKey(this.text(token.start, token.end));
     return (
       kb.demonyms.get(key) ?? (key.endsWith('s') ? kb.demonyms.get(key.slice(0, -1)) : undefined)
     );

@@ -56,6 +56,37 @@ function weekRange(date: Date): [string, string] {
   return [iso(monday), iso(addDays(monday, 6))];
 }
 
+const HINTS = new RegExp(DATE_HINT.source, 'gi');
+const WINDOW = 40;
+
+/**
+ * chrono-node over windows around the words that can start a date, not the whole sentence:
+ * the same results at a fraction of the cost. Result indexes are re-based on `text`.
+ */
+function parseNearHints(
+  text: string,
+  instant: Date,
+): { result: chrono.ParsedResult; index: number }[] {
+  const windows: [number, number][] = [];
+  for (const m of text.matchAll(HINTS)) {
+    const at = m.index ?? 0;
+    let a = Math.max(0, at - WINDOW);
+    let b = Math.min(text.length, at + m[0].length + WINDOW);
+    while (a > 0 && /\S/.test(text[a - 1] ?? '')) a--; // whole words
+    while (b < text.length && /\S/.test(text[b] ?? '')) b++;
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else windows.push([a, b]);
+  }
+  const results: { result: chrono.ParsedResult; index: number }[] = [];
+  for (const [a, b] of windows) {
+    for (const result of chrono.parse(text.slice(a, b), { instant, timezone: 'UTC' })) {
+      results.push({ result, index: result.index + a });
+    }
+  }
+  return results;
+}
+
 /**
  * The date expressions of `text` (a sentence starting at document offset `offset`), read
  * against `published` for an event in the past or, with `future`, a planned one.
@@ -69,7 +100,7 @@ export function findDates(
   if (!DATE_HINT.test(text)) return [];
   const instant = new Date(`${published}T12:00:00Z`);
   const out: DateExpression[] = [];
-  for (const result of chrono.parse(text, { instant, timezone: 'UTC' })) {
+  for (const { result, index } of parseNearHints(text, instant)) {
     const words = result.text.trim();
     if (FALSE_FRIENDS.test(words.replace(/^(?:on|in|at)\s+/i, ''))) continue;
     if (/^[a-z]/.test(words) && /^(?:march|may)\b/.test(words)) continue;
@@ -77,7 +108,7 @@ export function findDates(
     let date = start.date();
     let from: string;
     let to: string;
-    const before = text.slice(Math.max(0, result.index - 6), result.index).toLowerCase();
+    const before = text.slice(Math.max(0, index - 6), index).toLowerCase();
     const part = /\b(early|mid|late)[\s-]*$/.exec(before)?.[1];
     if (/\bweek\b/i.test(words)) {
       [from, to] = weekRange(date);
@@ -102,11 +133,11 @@ export function findDates(
       continue;
     }
     const partStart = part ? before.lastIndexOf(part) - before.length : 0;
-    const at = offset + result.index + partStart;
+    const at = offset + index + partStart;
     out.push({
-      text: text.slice(result.index + partStart, result.index + result.text.length),
+      text: text.slice(index + partStart, index + result.text.length),
       start: at,
-      end: offset + result.index + result.text.length,
+      end: offset + index + result.text.length,
       from,
       to,
     });

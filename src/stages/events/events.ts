@@ -179,10 +179,14 @@ function placesIn(
         continue;
       }
     }
-    for (let n = Math.min(gazetteer.maxWords, s.tokenEnd - start); n >= 1; n--) {
+    // The run of capitalised words after the preposition, longest name first.
+    let run = 0;
+    while (run < gazetteer.maxWords && start + run < s.tokenEnd && capitalised(ctx, start + run))
+      run++;
+    for (let n = run; n >= 1; n--) {
       const first = ctx.tokens[start];
       const last = ctx.tokens[start + n - 1];
-      if (!first || !last || !/^\p{Lu}/u.test(ctx.text(first.start, first.start + 1))) break;
+      if (!first || !last) break;
       const text = ctx.text(first.start, last.end);
       if (gazetteer.byName.has(aliasKey(text))) {
         out.push({ text, start: first.start, country: null });
@@ -210,6 +214,11 @@ function speakFirstPerson(draft: EventDraft, ctx: QuoteContext, quotes: QuoteRes
       : a;
   draft.sources = draft.sources.map(replace);
   draft.targets = draft.targets.map(replace);
+}
+
+function capitalised(ctx: QuoteContext, t: number): boolean {
+  const token = ctx.tokens[t];
+  return token !== undefined && /^\p{Lu}/u.test(ctx.text(token.start, token.start + 1));
 }
 
 const MUST = new Set(['must', 'should']);

@@ -733,6 +733,19 @@ export function matchSentence(
     if (consumed.has(t)) continue;
     const token = ctx.tokens[t];
     if (!token) continue;
+    // The rules this token may trigger; the checks below run only for those.
+    const verb = verbLemma(ctx, t, rules);
+    const candidates = verb
+      ? rules.byVerb.get(verb)
+      : token.pos === 'NOUN' || token.pos === 'PROPN'
+        ? rules.byNoun.get(lemma(ctx, t))
+        : undefined;
+    if (!candidates) continue;
+    const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
+    // "the seized ships", "its revised plan": a participle used as an adjective.
+    if (!nominal && DETERMINER.test(ctx.word(t - 1))) continue;
+    // "an open-ended strike", "Russian-backed rebels": part of a compound adjective.
+    if (!nominal && ctx.word(t - 1) === '-') continue;
     // "…unless the president agrees to step down": the condition, not an event.
     if (afterUnless(ctx, t, s)) continue;
     // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act
@@ -744,17 +757,6 @@ export function matchSentence(
     ) {
       continue;
     }
-    // "the seized ships", "its revised plan": a participle used as an adjective.
-    if (DETERMINER.test(ctx.word(t - 1)) && token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
-    // "an open-ended strike", "Russian-backed rebels": part of a compound adjective.
-    if (ctx.word(t - 1) === '-' && token.pos !== 'NOUN' && token.pos !== 'PROPN') continue;
-    const verb = verbLemma(ctx, t, rules);
-    const candidates = verb
-      ? rules.byVerb.get(verb)
-      : token.pos === 'NOUN' || token.pos === 'PROPN'
-        ? rules.byNoun.get(lemma(ctx, t))
-        : undefined;
-    if (!candidates) continue;
     let best: TriggerMatch | null = null;
     for (const rule of candidates) {
       const match =
