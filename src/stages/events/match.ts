@@ -110,7 +110,7 @@ const GOVERNING_END = new Set([
 const POSSESSIVE_PRONOUN = /^(?:its|their|his|her|our|my)$/i;
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
-const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for']);
+const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for', 'to']);
 
 function lemma(ctx: QuoteContext, t: number): string {
   return (ctx.tokens[t]?.lemma ?? '').toLowerCase();

@@ -60,6 +60,11 @@ test('every example sentence of every rule codes what it says (rules check)', as
   await extractor.init();
   const report = checkRules(extractor, eventRules());
   assert.ok(report.examples >= report.rules, 'at least one example a rule');
+  // Rules code every CAMEO root but 01 (public statements: PLOVER codes no event for them).
+  assert.deepEqual(
+    report.cameoRoots,
+    Array.from({ length: 19 }, (_, i) => String(i + 2).padStart(2, '0')),
+  );
   assert.deepEqual(
     report.failures.map(
       (f) => `${f.rule}: ${f.text} — expected ${f.expected}; got ${f.got.join(' | ')}`,
