@@ -278,6 +278,11 @@ function matchNounRule(
   s: Sentence,
 ): TriggerMatch | null {
   let specificity = 0;
+  // "in March": a capitalised word inside a sentence is a name or a month, not the noun.
+  const token = ctx.tokens[t];
+  const sentenceStart = t === s.tokenStart;
+  if (token && !sentenceStart && /^\p{Lu}/u.test(ctx.text(token.start, token.start + 1)))
+    return null;
   // "invasion forces", "sanctions regime": a modifier of another noun, not the event.
   const next = ctx.tokens[t + 1];
   const dated = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
@@ -457,6 +462,24 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   return out;
 }
 
+/**
+ * The preposition that makes the actors from token `first` a place of the noun before it
+ * ("agents in the Arabian Peninsula, Yemen, Egypt…"), or -1.
+ */
+function placeLead(ctx: QuoteContext, first: number, s: Sentence): number {
+  for (let k = first - 1; k > s.tokenStart && first - k <= 8; k--) {
+    const token = ctx.tokens[k];
+    if (!token || token.pos === 'VERB' || token.pos === 'AUX') return -1;
+    if (
+      /^(?:in|at|near|from|across|throughout)$/.test(token.normal) &&
+      ctx.tokens[k - 1]?.pos === 'NOUN'
+    ) {
+      return k;
+    }
+  }
+  return -1;
+}
+
 /** A hyphen inside a word ("long-threatened"), not a dash between clauses. */
 function joinedHyphen(ctx: QuoteContext, k: number): boolean {
   const token = ctx.tokens[k];
@@ -517,8 +540,20 @@ function argumentsAt(
       }
     }
     if (subject) {
+      const group = coordinated(ctx, subject, s.tokenStart);
+      // "Your agents in Yemen, Egypt and Iraq have captured…": places after a preposition are
+      // where the subject is, not the subject.
+      const first = group[0];
+      const place = first ? placeLead(ctx, firstToken(ctx, first.start), s) : -1;
+      if (place >= 0) {
+        const head = phraseEndingAt(ctx, place - 1, s.tokenStart);
+        const described = head ? speakerFromPhrase(ctx, head[0], head[1]) : null;
+        if (!described) return [];
+        why.push(`${role}: subject of "${ctx.word(t)}", before its place`);
+        return [toArgument(ctx, described)];
+      }
       why.push(`${role}: subject of "${ctx.word(t)}"`);
-      return coordinated(ctx, subject, s.tokenStart);
+      return group;
     }
     // A subject that names no speaker may still hold an actor: "the Ukrainian convoy"; "Recent
     // US Predator attacks, occurring every three days, have killed…" (before the apposition).
@@ -701,7 +736,7 @@ function isConditionalThreat(
 
 const HOSTILE_TYPES = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types coded even when no one is named as having done it. */
-const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE']);
+const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT']);
 
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
@@ -782,6 +817,17 @@ export function matchSentence(
         sources = [{ actor: null, text: '', start: at, end: at, code: null }];
         why.push('source: unknown (a passive with no agent)');
       }
+    }
+    // "A roadside bombing near Samarra killed one soldier": violence by no one named.
+    if (
+      sources.length === 0 &&
+      best.rule.source === 'subject' &&
+      UNKNOWN_SOURCE_TYPES.has(best.rule.type) &&
+      !isPassive(ctx, t, s)
+    ) {
+      const at = ctx.tokens[t]?.start ?? 0;
+      sources = [{ actor: null, text: '', start: at, end: at, code: null }];
+      why.push('source: unknown (no actor in the subject)');
     }
     if (best.rule.source === 'between' && sources.length > 1) {
       targets = sources.slice(1);
