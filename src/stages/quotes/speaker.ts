@@ -372,9 +372,18 @@ function isPassive(ctx: QuoteContext, c: number, limit: number): boolean {
  * subject of the nearest finite verb before the participle, in its sentence.
  */
 function participleSubject(ctx: QuoteContext, c: number, limit: number): Speaker | null {
-  // "…, Syria saying that …": an actor right before the participle is its subject.
+  // "…, Syria saying that …": an actor right before the participle, after a comma, is its
+  // subject ("opened fire on people crossing to Nepal killing…" is not Nepal's).
   const right = ctx.mentionAt(c - 1);
-  if (right && ctx.word(c - 1) !== ',') return fromMention(right);
+  if (right && ctx.word(c - 1) !== ',') {
+    const at = firstTokenAt(ctx.tokens, right.start);
+    let finite = false;
+    for (let k = limit; k < at; k++) {
+      const token = ctx.tokens[k];
+      if (token?.pos === 'VERB' && !/ing$/.test(token.normal)) finite = true;
+    }
+    if (ctx.word(at - 1) === ',' || !finite) return fromMention(right);
+  }
   for (let k = c - 1; k >= limit && c - k <= 20; k--) {
     const token = ctx.tokens[k];
     if (!token) break;
