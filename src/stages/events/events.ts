@@ -208,8 +208,11 @@ function speakFirstPerson(draft: EventDraft, ctx: QuoteContext, quotes: QuoteRes
   const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
   if (!quote?.speaker) return;
   const speaker = ctx.actors.get(quote.speaker);
+  // "Syria says it will not accept refugees": an unresolved "it"/"they" in the words of a
+  // country or an organisation is that speaker.
+  const body = speaker !== undefined && speaker.type !== 'person';
   const replace = (a: Argument): Argument =>
-    a.actor === null && FIRST_PERSON.test(a.text)
+    a.actor === null && (FIRST_PERSON.test(a.text) || (body && /^(?:it|they)$/i.test(a.text)))
       ? { ...a, actor: quote.speaker, code: speaker?.code ?? null }
       : a;
   draft.sources = draft.sources.map(replace);

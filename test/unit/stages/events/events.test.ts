@@ -215,3 +215,9 @@ test('an event takes the date of its sentence, else of the next sentence about i
     source: 'published',
   });
 });
+
+test('not accepting is rejecting; "it" in the words of a country is that country', async () => {
+  assert.deepEqual(await read('Syria says it will not accept any more refugees.'), [
+    'REJECT SYR → - planned',
+  ]);
+});
