@@ -87,6 +87,20 @@ function parseNearHints(
   return results;
 }
 
+/** chrono-node's reading of a sentence, kept for the other tense of the same sentence. */
+const recent = new Map<string, { result: chrono.ParsedResult; index: number }[]>();
+
+function parsedOnce(text: string, published: string, instant: Date) {
+  const key = `${published}\u0000${text}`;
+  let parsed = recent.get(key);
+  if (!parsed) {
+    parsed = parseNearHints(text, instant);
+    if (recent.size >= 64) recent.clear();
+    recent.set(key, parsed);
+  }
+  return parsed;
+}
+
 /**
  * The date expressions of `text` (a sentence starting at document offset `offset`), read
  * against `published` for an event in the past or, with `future`, a planned one.
@@ -100,7 +114,7 @@ export function findDates(
   if (!DATE_HINT.test(text)) return [];
   const instant = new Date(`${published}T12:00:00Z`);
   const out: DateExpression[] = [];
-  for (const { result, index } of parseNearHints(text, instant)) {
+  for (const { result, index } of parsedOnce(text, published, instant)) {
     const words = result.text.trim();
     if (FALSE_FRIENDS.test(words.replace(/^(?:on|in|at)\s+/i, ''))) continue;
     if (/^[a-z]/.test(words) && /^(?:march|may)\b/.test(words)) continue;

@@ -7,6 +7,7 @@
  */
 import type { Sentence } from '../../core/document.js';
 import {
+  firstTokenAt,
   phraseEndingAt,
   phraseFrom,
   skipVerbGroup,
@@ -114,6 +115,17 @@ const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for', 'to'])
 
 function lemma(ctx: QuoteContext, t: number): string {
   return (ctx.tokens[t]?.lemma ?? '').toLowerCase();
+}
+
+/**
+ * The noun rules token t may trigger: by its form, and by its lemma only for a plural (the
+ * lemma costs a call into wink-nlp).
+ */
+function nounRules(ctx: QuoteContext, t: number, rules: EventRules): EventRule[] | undefined {
+  const form = ctx.word(t);
+  return (
+    rules.byNoun.get(form) ?? (form.endsWith('s') ? rules.byNoun.get(lemma(ctx, t)) : undefined)
+  );
 }
 
 /** Past forms wink-nlp's tagger may take for nouns after a plural subject ("troops shot"). */
@@ -354,7 +366,7 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
     if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1))) return -1;
     if (CLAUSE_END.has(token.normal)) return -1;
     const head = token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ';
-    if (head && (heads.includes(lemma(ctx, k)) || heads.includes(token.normal))) return k;
+    if (head && (heads.includes(token.normal) || heads.includes(lemma(ctx, k)))) return k;
   }
   return -1;
 }
@@ -372,14 +384,7 @@ function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
 }
 
 function firstToken(ctx: QuoteContext, offset: number): number {
-  let lo = 0;
-  let hi = ctx.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((ctx.tokens[mid]?.start ?? Infinity) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenAt(ctx.tokens, offset);
 }
 
 /** The actors of a phrase joined by "and" / commas ending at the speaker: "X and Y agreed". */
@@ -773,7 +778,7 @@ export function matchSentence(
     const candidates = verb
       ? rules.byVerb.get(verb)
       : token.pos === 'NOUN' || token.pos === 'PROPN'
-        ? rules.byNoun.get(lemma(ctx, t))
+        ? nounRules(ctx, t, rules)
         : undefined;
     if (!candidates) continue;
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';

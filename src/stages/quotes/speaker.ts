@@ -165,8 +165,8 @@ function isSpeakerNoun(ctx: QuoteContext, head: Token): boolean {
   const { speakerNouns } = ctx.rules;
   return (
     speakerNouns.has(head.normal) ||
-    speakerNouns.has(head.lemma.toLowerCase()) ||
-    ctx.lexicon.titleWords.has(head.normal)
+    ctx.lexicon.titleWords.has(head.normal) ||
+    (head.normal.endsWith('s') && speakerNouns.has(head.lemma.toLowerCase()))
   );
 }
 

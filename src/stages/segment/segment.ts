@@ -35,6 +35,48 @@ export function wink(): { nlp: WinkMethods; its: ItsHelpers } {
   return { nlp, its };
 }
 
+/** Lemmas by "POS form", shared by all documents of the process. */
+const LEMMAS = new Map<string, string>();
+
+/** A token whose lemma wink-nlp computes the first time it is read. */
+class WinkToken implements Token {
+  private cached: string | undefined;
+
+  constructor(
+    public start: number,
+    public end: number,
+    public pos: string,
+    public normal: string,
+    public kind: string,
+    private readonly index: number,
+    private readonly lemmaOf: (i: number) => string,
+  ) {}
+
+  get lemma(): string {
+    if (this.cached === undefined) {
+      // The lemma of a form and tag is the same in every document: asked of wink-nlp once.
+      const key = `${this.pos} ${this.normal}`;
+      let lemma = LEMMAS.get(key);
+      if (lemma === undefined) {
+        lemma = this.lemmaOf(this.index) || this.normal;
+        if (LEMMAS.size >= 100_000) LEMMAS.clear();
+        LEMMAS.set(key, lemma);
+      }
+      this.cached = lemma;
+    }
+    return this.cached;
+  }
+
+  set lemma(value: string) {
+    this.cached = value;
+  }
+
+  toJSON(): Token {
+    const { start, end, pos, lemma, normal, kind } = this;
+    return { start, end, pos, lemma, normal, kind };
+  }
+}
+
 interface Draft {
   tokenStart: number;
   tokenEnd: number;
@@ -47,8 +89,11 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
   const values = words.out(its.value) as string[];
   const spaces = words.out(its.precedingSpaces) as string[];
   const pos = words.out(its.pos) as string[];
-  // wink-nlp types its.lemma with an addon signature that `out` does not accept; it works.
-  const lemmas = words.out(its.lemma as unknown as typeof its.value) as string[];
+  // Lemmas are asked for a token at a time, when a stage needs one (cue verbs, rule
+  // triggers): computing them for every token cost a third of wink-nlp's time.
+  const lemmaOf = (i: number): string =>
+    // wink-nlp types its.lemma with an addon signature that `out` does not accept; it works.
+    words.itemAt(i).out(its.lemma as unknown as typeof its.value) as string;
   const normals = words.out(its.normal) as string[];
   const kinds = words.out(its.type) as string[];
   const tokens: Token[] = [];
@@ -72,14 +117,17 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
     } else if (value.trim() !== '') {
       // wink-nlp does not know « » „ ‹ ›: they are quote marks like the others.
       const quote = QUOTE_MARK.test(value);
-      tokens.push({
-        start: at,
-        end: at + value.length,
-        pos: quote ? 'PUNCT' : (pos[i] ?? 'X'),
-        lemma: lemmas[i] ?? value,
-        normal: normals[i] ?? value.toLowerCase(),
-        kind: quote ? 'punctuation' : (kinds[i] ?? 'word'),
-      });
+      tokens.push(
+        new WinkToken(
+          at,
+          at + value.length,
+          quote ? 'PUNCT' : (pos[i] ?? 'X'),
+          normals[i] ?? value.toLowerCase(),
+          quote ? 'punctuation' : (kinds[i] ?? 'word'),
+          i,
+          lemmaOf,
+        ),
+      );
     }
     at += value.length;
   }
