@@ -85,6 +85,17 @@ function futureType(
  * - a planned act made conditional ("will withdraw its force unless …") is a THREATEN.
  */
 const HOSTILE = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST', 'MOBILIZE']);
+const COERCIVE_PURPOSE = /^(?:demand|force|press|pressure|push|compel|make|protest|oppose)$/;
+
+/** "… to demand an end to the reform": an act held over someone, after the trigger. */
+function coercivePurpose(ctx: QuoteContext, draft: EventDraft): boolean {
+  const s = ctx.doc.sentences?.[draft.sentence];
+  if (!s) return false;
+  for (let k = draft.last + 1; k < s.tokenEnd - 1; k++) {
+    if (ctx.word(k) === 'to' && COERCIVE_PURPOSE.test(ctx.word(k + 1))) return true;
+  }
+  return false;
+}
 
 function reread(
   draft: EventDraft,
@@ -94,23 +105,28 @@ function reread(
 ): EventDraft | null {
   // An actor announcing its own future hostile act is threatening: "Annan announced he will
   // withdraw the inspectors", "the farmers said they would blockade Paris".
+  // "will withdraw the inspectors" is announced as coming; "would blockade Paris … to demand
+  // an end to the reform" is held over someone to make them act. A plain "would" ("announced it
+  // would prohibit aid") reports a decision, not a threat.
   if (
-    (draft.modality === 'planned' || draft.modality === 'hypothetical') &&
-    HOSTILE.has(draft.rule.type)
+    HOSTILE.has(draft.rule.type) &&
+    (draft.modality === 'planned' ||
+      (draft.modality === 'hypothetical' && coercivePurpose(ctx, draft)))
   ) {
     const first = ctx.tokens[draft.first];
     const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
     // Its own: the speaker, or someone speaking for the same body (Annan for the UN).
     const voice = quote?.speaker ? ctx.actors.get(quote.speaker)?.code : undefined;
     const own =
-      quote?.speaker &&
-      draft.sources.some(
-        (a) =>
-          a.actor === quote.speaker ||
-          (voice !== undefined &&
-            voice !== null &&
-            (a.code ?? (a.actor ? ctx.actors.get(a.actor)?.code : null)) === voice),
-      );
+      (quote && !quote.speaker && draft.sources.some((a) => a.text === quote.speakerText)) ||
+      (quote?.speaker &&
+        draft.sources.some(
+          (a) =>
+            a.actor === quote.speaker ||
+            (voice !== undefined &&
+              voice !== null &&
+              (a.code ?? (a.actor ? ctx.actors.get(a.actor)?.code : null)) === voice),
+        ));
     const threat = rules.rules.find((r) => r.id === 'threaten.threaten');
     if (own && threat) {
       return {
@@ -206,7 +222,19 @@ const FIRST_PERSON = /^(?:we|i|us|me)$/i;
 function speakFirstPerson(draft: EventDraft, ctx: QuoteContext, quotes: QuoteResult[]): void {
   const first = ctx.tokens[draft.first];
   const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
-  if (!quote?.speaker) return;
+  if (!quote) return;
+  if (!quote.speaker) {
+    // "The fundamentalist Umma party has said it will boycott…": a described speaker.
+    const described = quote.speakerText;
+    if (!described || /^(?:he|she)$/i.test(described)) return;
+    const replace = (a: Argument): Argument =>
+      a.actor === null && a.code === null && /^(?:it|they|we)$/i.test(a.text)
+        ? { ...a, text: described }
+        : a;
+    draft.sources = draft.sources.map(replace);
+    draft.targets = draft.targets.map(replace);
+    return;
+  }
   const speaker = ctx.actors.get(quote.speaker);
   // "Syria says it will not accept refugees": an unresolved "it"/"they" in the words of a
   // country or an organisation is that speaker.
@@ -377,12 +405,12 @@ export function findEvents(
       ...obligations(ctx, rules, quotes, s, index),
     ];
     for (const found of drafts) {
+      speakFirstPerson(found, ctx, quotes);
       const draft = reread(found, rules, ctx, quotes);
       if (!draft) continue;
       const first = ctx.tokens[draft.first];
       const last = ctx.tokens[draft.last];
       if (!first || !last) continue;
-      speakFirstPerson(draft, ctx, quotes);
       const source = argument(draft.sources[0], actors);
       if (!source) continue; // no one did it
       // A pronoun coreference could not resolve names no one.

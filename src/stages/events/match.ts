@@ -537,7 +537,8 @@ function argumentsAt(
   if (slot === 'subject') {
     const subject = speakerBefore(ctx, t, s.tokenStart);
     // "Europe and the United States insist …, they demand": "they" is the group named last.
-    if (subject === null && ctx.word(skipVerbGroup(ctx, t - 1, s.tokenStart)) === 'they') {
+    const unresolved = subject === null || (subject.actor === null && /^they$/i.test(subject.text));
+    if (unresolved && ctx.word(skipVerbGroup(ctx, t - 1, s.tokenStart)) === 'they') {
       const group = groupBefore(ctx, skipVerbGroup(ctx, t - 1, s.tokenStart), s);
       if (group.length) {
         why.push(`${role}: "they", the actors named together before`);

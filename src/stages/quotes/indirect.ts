@@ -33,6 +33,8 @@ const CLAUSE_START = new Set(['DET', 'PROPN', 'PRON', 'NOUN', 'ADJ', 'NUM']);
 const OBJECT_PRONOUNS = new Set(['him', 'them', 'me', 'us', 'nothing', 'so', 'this']);
 const POINTING_BACK = new Set(['this', 'that', 'these', 'those', 'it', 'such']);
 const WINDOW = 10;
+const DATE_WORD =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|weekend)$/;
 const QUOTE_MARK = /^["“”„«»‘’'‹›]$/;
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 const RELATIVE_START = new Set(['who', 'which', 'whose']);
@@ -82,7 +84,15 @@ function clauseAfter(ctx: QuoteContext, c: number, cue: QuoteCue, s: Sentence): 
   if (cue.thatRequired) return -1;
   // A bare clause: "said Russia would not agree", "told him the talks had failed", "said a
   // government under his leadership would…", "said only a small amount was used".
-  for (const start of new Set([afterObject, k])) {
+  // "said on Friday they would blockade Paris": past a time phrase.
+  let dated = k;
+  if (
+    /^(?:on|in|last|this|next|early|late)$/.test(ctx.word(dated)) &&
+    DATE_WORD.test(ctx.word(dated + 1))
+  )
+    dated += 2;
+  else if (DATE_WORD.test(ctx.word(dated))) dated += 1;
+  for (const start of new Set([afterObject, k, dated])) {
     let first = start;
     while (ctx.tokens[first]?.pos === 'ADV') first++;
     const token = ctx.tokens[first];

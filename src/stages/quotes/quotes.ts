@@ -33,11 +33,13 @@ export function findQuotes(doc: Document, rules: QuoteRules): QuoteResult[] {
   for (const draft of drafts) draft.speaker = resolveDescription(ctx, draft.speaker);
   followSpeakers(ctx, drafts);
   // A pronoun no one could be found for names no speaker.
-  const spoken = drafts.filter((d) => d.speaker.actor !== null || !PERSONAL.test(d.speaker.text));
+  const spoken = drafts.filter((d) => d.speaker.actor !== null || !UNNAMED.test(d.speaker.text));
   return spoken.map((draft, i) => toQuote(doc, draft, i));
 }
 
 const PERSONAL = /^(?:he|she)$/i;
+/** Pronouns that, unresolved, name no speaker. */
+const UNNAMED = /^(?:he|she|it|they|we)$/i;
 const DOCUMENT =
   /^(?:the|that|this) (?:statement|communiqu[eé]|letter|declaration|message|release)$/i;
 /** How many sentences back a speaker stays the one a pronoun or "the statement" continues. */

@@ -113,7 +113,8 @@ function isNpToken(ctx: QuoteContext, t: number): boolean {
   return NP_POS.has(token.pos) || NP_INNER.has(token.normal) || POSSESSIVE.has(token.normal);
 }
 
-const PERSONAL_PRONOUN = /^(?:he|she)$/;
+/** Pronouns kept as speakers or sources for now: the quotes or events around them may name them. */
+const PERSONAL_PRONOUN = /^(?:he|she|it|they|we)$/;
 const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function fromMention(m: ActorMention): Speaker {

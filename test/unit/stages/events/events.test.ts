@@ -108,7 +108,7 @@ test('PLOVER reads planned cooperation as AGREE and a planned retreat as CONCEDE
   );
   // Withdrawing one's inspectors is SANCTION withdraw, and announced in one's own words, a threat.
   assert.deepEqual(
-    (await read('Guterres said the UN would withdraw its inspectors from Iraq.')).map(
+    (await read('Guterres said the UN will withdraw its inspectors from Iraq.')).map(
       (x) => x.split(' ')[0],
     ),
     ['THREATEN'],
@@ -220,4 +220,22 @@ test('not accepting is rejecting; "it" in the words of a country is that country
   assert.deepEqual(await read('Syria says it will not accept any more refugees.'), [
     'REJECT SYR → - planned',
   ]);
+});
+
+test('a hostile act someone announces for themselves: a threat when coming or coercive', async () => {
+  assert.deepEqual(
+    (
+      await read(
+        'French farmers said on Friday they would blockade Paris to demand an end to the reform.',
+      )
+    ).map((x) => x.split(' ')[0]),
+    ['THREATEN'],
+  );
+  // A decision reported as "would" stays what it is.
+  assert.deepEqual(
+    (await read('The United States announced it would prohibit all aid to the rebels.')).map(
+      (x) => x.split(' ')[0],
+    ),
+    ['SANCTION'],
+  );
 });

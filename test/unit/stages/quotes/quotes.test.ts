@@ -196,7 +196,10 @@ test('X said (that) …: the content is the reported clause', async () => {
   assert.deepEqual(await read('Putin said that Russia would not attend the talks.'), [
     ['indirect', 'putin-vladimir', 'Russia would not attend the talks'],
   ]);
-  assert.deepEqual(await read('Putin said on Monday Russia would not attend the talks.'), []);
+  // Past a time phrase too.
+  assert.deepEqual(await read('Putin said on Monday Russia would not attend the talks.'), [
+    ['indirect', 'putin-vladimir', 'Russia would not attend the talks'],
+  ]);
   assert.deepEqual(await read('Putin said Russia would not attend the talks.'), [
     ['indirect', 'putin-vladimir', 'Russia would not attend the talks'],
   ]);
