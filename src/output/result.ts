@@ -42,6 +42,8 @@ export interface EventArgument {
   actor: string | null;
   code: string | null;
   text: string;
+  /** Set when the text does not name the argument: `document-country`. */
+  inferred?: 'document-country';
 }
 
 export interface EventMention {

@@ -466,7 +466,38 @@ export function findEvents(
       }
     }
   });
+  fillTargets(events, actorList, explain);
   return events;
+}
+
+/** Verbal and relational types whose missing target the article's country may stand for. */
+const TARGETED = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'SANCTION', 'SUPPORT']);
+
+/**
+ * "Merkel criticized the elections" in an article about Russia: a verbal act with no target
+ * named in its sentence is aimed at the country the article is about, when that country is
+ * not the actor's own. The target says so (`inferred: "document-country"`).
+ */
+function fillTargets(events: EventResult[], actors: ActorResult[], explain: boolean): void {
+  const counts = new Map<string, { n: number; actor: ActorResult }>();
+  for (const a of actors) {
+    if (a.type !== 'country' || !a.code) continue;
+    const entry = counts.get(a.code) ?? { n: 0, actor: a };
+    entry.n += a.mentions.length;
+    counts.set(a.code, entry);
+  }
+  const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
+  const top = ranked[0];
+  const total = ranked.reduce((sum, r) => sum + r.n, 0);
+  if (!top || top.n < 3 || top.n / total < 0.4) return;
+  const country = top.actor.code ?? '';
+  for (const event of events) {
+    if (event.target || !TARGETED.has(event.type)) continue;
+    const own = (event.source.code ?? '').slice(0, 3);
+    if (!own || own === country) continue;
+    event.target = { actor: top.actor.id, code: country, text: '', inferred: 'document-country' };
+    if (explain) event.explanation?.push(`target: ${country}, the country the article is about`);
+  }
 }
 
 export function eventsStage(

@@ -239,3 +239,17 @@ test('a hostile act someone announces for themselves: a threat when coming or co
     ['SANCTION'],
   );
 });
+
+test('a verbal act with no target named is aimed at the country the article is about', async () => {
+  const list = await events(
+    'Russia held elections on Sunday. Russia counted the votes. Russia named a winner. ' +
+      'Merkel criticized the elections.',
+  );
+  const accuse = list.find((e) => e.type === 'ACCUSE');
+  assert.deepEqual(accuse?.target, {
+    actor: 'country-rus',
+    code: 'RUS',
+    text: '',
+    inferred: 'document-country',
+  });
+});
