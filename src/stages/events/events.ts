@@ -399,6 +399,8 @@ export function findEvents(
     return { text: chosen.text, start: chosen.from, end: chosen.to, source: 'text' };
   };
   const events: EventResult[] = [];
+  // Events whose object names people ("urged allies to…"): no country stands in for them.
+  const peopleObjects = new Set<EventResult>();
   sentences.forEach((s, index) => {
     const drafts = [
       ...matchSentence(ctx, rules, s, index),
@@ -454,6 +456,7 @@ export function findEvents(
           }
           merged.set(k, event);
           events.push(event);
+          if (objectNamesPeople(ctx, draft)) peopleObjects.add(event);
           event.id = `e${events.length}`;
           if (explain) {
             event.explanation = [
@@ -466,8 +469,20 @@ export function findEvents(
       }
     }
   });
-  fillTargets(events, actorList, explain);
+  fillTargets(events, actorList, explain, peopleObjects);
   return events;
+}
+
+const PEOPLE =
+  /^(?:allies|partners|neighbours|neighbors|countries|nations|states|members|leaders|governments|sides|parties|people|citizens|him|her|them|us|me)$/;
+
+/** Whether the words after the trigger name people: "urged allies to…", "called on members". */
+function objectNamesPeople(ctx: QuoteContext, draft: EventDraft): boolean {
+  for (let k = draft.last + 1; k <= draft.last + 3; k++) {
+    const word = ctx.word(k);
+    if (PEOPLE.test(word) || ctx.rules.speakerNouns.has(word)) return true;
+  }
+  return false;
 }
 
 /** Verbal and relational types whose missing target the article's country may stand for. */
@@ -478,7 +493,12 @@ const TARGETED = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'SANCTION',
  * named in its sentence is aimed at the country the article is about, when that country is
  * not the actor's own. The target says so (`inferred: "document-country"`).
  */
-function fillTargets(events: EventResult[], actors: ActorResult[], explain: boolean): void {
+function fillTargets(
+  events: EventResult[],
+  actors: ActorResult[],
+  explain: boolean,
+  peopleObjects: ReadonlySet<EventResult>,
+): void {
   const counts = new Map<string, { n: number; actor: ActorResult }>();
   for (const a of actors) {
     if (a.type !== 'country' || !a.code) continue;
@@ -492,7 +512,7 @@ function fillTargets(events: EventResult[], actors: ActorResult[], explain: bool
   if (!top || top.n < 3 || top.n / total < 0.4) return;
   const country = top.actor.code ?? '';
   for (const event of events) {
-    if (event.target || !TARGETED.has(event.type)) continue;
+    if (event.target || !TARGETED.has(event.type) || peopleObjects.has(event)) continue;
     const own = (event.source.code ?? '').slice(0, 3);
     if (!own || own === country) continue;
     event.target = { actor: top.actor.id, code: country, text: '', inferred: 'document-country' };

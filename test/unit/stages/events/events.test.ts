@@ -253,3 +253,11 @@ test('a verbal act with no target named is aimed at the country the article is a
     inferred: 'document-country',
   });
 });
+
+test('no country stands in for a target that names people', async () => {
+  const list = await events(
+    'Hungary blocked the plan. Hungary wants an exemption. Budapest objected. NATO urged allies to help.',
+  );
+  const request = list.find((e) => e.type === 'REQUEST');
+  assert.equal(request?.target, null);
+});
