@@ -7,11 +7,12 @@
  */
 import type { Sentence } from '../../core/document.js';
 import {
-  firstTokenAt,
+  POSSESSIVE,
   phraseEndingAt,
   phraseFrom,
   skipVerbGroup,
   speakerBefore,
+  WEEKDAY,
   speakerFromPhrase,
   type QuoteContext,
   type Speaker,
@@ -95,6 +96,7 @@ const CLAUSE_END = new Set([
   'although',
 ]);
 const MAX_OBJECT = 10;
+const RELATIVE_DAY = /^(?:today|yesterday)$/;
 /** Where the search for the verb governing a noun stops. */
 const GOVERNING_END = new Set([
   ',',
@@ -108,7 +110,6 @@ const GOVERNING_END = new Set([
   'because',
   'although',
 ]);
-const POSSESSIVE_PRONOUN = /^(?:its|their|his|her|our|my)$/i;
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
 const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for', 'to']);
@@ -297,12 +298,11 @@ function matchNounRule(
     return null;
   // "invasion forces", "sanctions regime": a modifier of another noun, not the event.
   const next = ctx.tokens[t + 1];
-  const dated = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)$/;
   if (
     next &&
     (next.pos === 'NOUN' || next.pos === 'PROPN') &&
     !ctx.mentionAt(t + 1) &&
-    !dated.test(next.normal)
+    !(WEEKDAY.test(next.normal) || RELATIVE_DAY.test(next.normal))
   ) {
     // …unless the next noun only frames the event: "a mediation effort", "a peace mission".
     if (!LIGHT_NOUNS.has(next.normal)) return null;
@@ -372,25 +372,21 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
 }
 
 function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
-  const mention = ctx.mentionAt(firstToken(ctx, speaker.start));
+  const mention = ctx.mentionAt(ctx.tokenAt(speaker.start));
   if (speaker.actor !== null || mention) return { ...speaker, code: mention?.code ?? null };
   // A description with an actor inside it ("US Predator attacks", "Israeli helicopters and
   // tanks"): that actor's code, as the argument's code.
-  const a = firstToken(ctx, speaker.start);
-  const b = firstToken(ctx, speaker.end);
+  const a = ctx.tokenAt(speaker.start);
+  const b = ctx.tokenAt(speaker.end);
   const inside = ctx.mentionsIn(a, b)[0];
   const code = inside ? (inside.code ?? ctx.actors.get(inside.actor)?.code ?? null) : null;
   return { ...speaker, code };
 }
 
-function firstToken(ctx: QuoteContext, offset: number): number {
-  return firstTokenAt(ctx.tokens, offset);
-}
-
 /** The actors of a phrase joined by "and" / commas ending at the speaker: "X and Y agreed". */
 function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[] {
   const out = [toArgument(ctx, head)];
-  let t = firstToken(ctx, head.start) - 1;
+  let t = ctx.tokenAt(head.start) - 1;
   if (ctx.word(t) === 'the') t--; // "Europe and the United States"
   // "X and Y", "X, Y and Z" — a comma joins only once an "and" has ("In talks with Trump,
   // Putin agreed" has one subject).
@@ -400,7 +396,7 @@ function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[
     if (!m) break;
     joined = true;
     out.unshift({ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code });
-    t = firstToken(ctx, m.start) - 1;
+    t = ctx.tokenAt(m.start) - 1;
   }
   return out;
 }
@@ -436,13 +432,13 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   while (t < end && t - from < MAX_OBJECT) {
     const m = ctx.mentionAt(t);
     // "hailed his country's relations with India": not the actor's own "his".
-    if (m && POSSESSIVE_PRONOUN.test(m.text)) {
+    if (m && POSSESSIVE.has(m.text.toLowerCase())) {
       t++;
       continue;
     }
     if (m) {
       out.push({ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code });
-      t = firstToken(ctx, m.end);
+      t = ctx.tokenAt(m.end);
       if (ctx.word(t) === 'and' || (ctx.word(t) === ',' && ctx.mentionAt(t + 1))) {
         t++;
         continue;
@@ -550,7 +546,7 @@ function argumentsAt(
       // "Your agents in Yemen, Egypt and Iraq have captured…": places after a preposition are
       // where the subject is, not the subject.
       const first = group[0];
-      const place = first ? placeLead(ctx, firstToken(ctx, first.start), s) : -1;
+      const place = first ? placeLead(ctx, ctx.tokenAt(first.start), s) : -1;
       if (place >= 0) {
         const head = phraseEndingAt(ctx, place - 1, s.tokenStart);
         const described = head ? speakerFromPhrase(ctx, head[0], head[1]) : null;
@@ -597,7 +593,7 @@ function argumentsAt(
     for (let k = t + 1; k < s.tokenEnd && k - t <= MAX_OBJECT + 4; k++) {
       const m = ctx.mentionAt(k);
       // "dropped its objection to Sweden's membership": not the actor's own "its".
-      if (m && /^(?:its|their|his|her)$/i.test(m.text)) continue;
+      if (m && POSSESSIVE.has(m.text.toLowerCase())) continue;
       if (m) {
         why.push(`${role}: first actor after "${ctx.word(t)}"`);
         return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];

@@ -10,10 +10,9 @@
  * one before ("…," he said. "…"), or the person the sentence before it is about.
  */
 import type { Span } from '../../core/offsets.js';
-import type { Quotation } from './marks.js';
+import { QUOTE_MARK, type Quotation } from './marks.js';
 import {
   clauseSubject,
-  firstTokenAt,
   phraseFrom,
   speakerAfter,
   speakerBefore,
@@ -37,11 +36,6 @@ const LEAD_PUNCT = new Set(['—', '–', '-', ':', '(', '…']);
 const TRAIL_PUNCT = new Set(['.', ',', '!', '?', '…', '—', '–', '-', ';', ':']);
 /** Short quoted phrases with no cue next to them are terms or titles. */
 const MIN_UNCUED_WORDS = 4;
-
-/** Index of the first token at or after offset `at`. */
-export function tokenAtOrAfter(ctx: QuoteContext, at: number): number {
-  return firstTokenAt(ctx.tokens, at);
-}
 
 export function cueOf(ctx: QuoteContext, t: number): QuoteCue | undefined {
   const token = ctx.tokens[t];
@@ -73,7 +67,7 @@ interface Attribution {
 
 /** `"…," said X.` / `"…", X said.` — the attribution right after the closing mark. */
 function attributionAfter(ctx: QuoteContext, q: Quotation): Attribution | null {
-  let t = tokenAtOrAfter(ctx, q.outerEnd);
+  let t = ctx.tokenAt(q.outerEnd);
   const sentence = ctx.sentenceOf[t - 1] ?? -1;
   const end = ctx.doc.sentences?.[sentence]?.tokenEnd ?? ctx.tokens.length;
   while (t < end && TRAIL_PUNCT.has(ctx.word(t))) t++;
@@ -107,7 +101,7 @@ function phraseCovers(ctx: QuoteContext, first: number, cue: number, speaker: Sp
  * Telegram" between the cue and the mark.
  */
 function attributionBefore(ctx: QuoteContext, q: Quotation): Attribution | null {
-  const open = tokenAtOrAfter(ctx, q.outerStart);
+  const open = ctx.tokenAt(q.outerStart);
   const sentence = ctx.sentenceOf[open] ?? -1;
   const s = ctx.doc.sentences?.[sentence];
   let start = s?.tokenStart ?? 0;
@@ -161,7 +155,6 @@ function onlyAddressee(ctx: QuoteContext, from: number, to: number, cue: QuoteCu
   return true;
 }
 
-const QUOTE_MARK = /^["“”„«»‘’'‹›]$/;
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
 
 /**
@@ -169,7 +162,7 @@ const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '…']);
  * start, or the end of the sentence before (the segmenter may leave an opening mark there).
  */
 function startsSentence(ctx: QuoteContext, q: Quotation): boolean {
-  const open = tokenAtOrAfter(ctx, q.outerStart);
+  const open = ctx.tokenAt(q.outerStart);
   const s = ctx.doc.sentences?.[ctx.sentenceOf[open] ?? -1];
   if (!s) return false;
   for (let t = open - 1; t >= s.tokenStart; t--) {
@@ -182,7 +175,7 @@ function startsSentence(ctx: QuoteContext, q: Quotation): boolean {
 
 /** Whether only punctuation follows the closing mark to the end of its sentence. */
 function endsSentence(ctx: QuoteContext, q: Quotation): boolean {
-  const t0 = tokenAtOrAfter(ctx, q.outerEnd);
+  const t0 = ctx.tokenAt(q.outerEnd);
   const sentence = ctx.sentenceOf[Math.max(0, t0 - 1)] ?? -1;
   const s = ctx.doc.sentences?.[sentence];
   if (!s) return true;
@@ -198,7 +191,7 @@ function wordCount(text: string): number {
 
 /** A name, title or term: "Operation "…"", a book called "…", a capitalised short title. */
 function isTermOrTitle(ctx: QuoteContext, q: Quotation): boolean {
-  const open = tokenAtOrAfter(ctx, q.outerStart);
+  const open = ctx.tokenAt(q.outerStart);
   if (ctx.rules.notQuoteBefore.has(ctx.word(open - 1))) return true;
   const words = ctx.text(q.start, q.end).split(/\s+/).filter(Boolean);
   return words.length <= 6 && words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || w.length <= 3);
@@ -246,7 +239,7 @@ export function directQuotes(
     if (before && !ends && !/^[,;—–]/.test(ctx.text(q.outerEnd, q.outerEnd + 1))) {
       // …unless the mark follows the cue's comma or colon and a whole utterance is quoted:
       // `Yishai said, "I am ready to meet Hamas members" to negotiate…`.
-      const mark = ctx.word(tokenAtOrAfter(ctx, q.outerStart) - 1);
+      const mark = ctx.word(ctx.tokenAt(q.outerStart) - 1);
       if (!(mark === ',' || mark === ':') || wordCount(ctx.text(q.start, q.end)) < 4) continue;
     }
     const after = before ? null : attributionAfter(ctx, q);
@@ -305,12 +298,12 @@ export function continueSpeakers(
   let next = 0;
   let last: QuoteDraft | undefined;
   for (const { quotation: q, paragraph } of uncued) {
-    const sentence = ctx.sentenceOf[tokenAtOrAfter(ctx, q.outerStart)] ?? 0;
+    const sentence = ctx.sentenceOf[ctx.tokenAt(q.outerStart)] ?? 0;
     while (next < byEnd.length && (byEnd[next]?.end ?? Infinity) <= q.outerStart) {
       const candidate = byEnd[next++];
       if (candidate && (!last || candidate.end >= last.end)) last = candidate;
     }
-    const lastSentence = last ? (ctx.sentenceOf[tokenAtOrAfter(ctx, last.end) - 1] ?? -9) : -9;
+    const lastSentence = last ? (ctx.sentenceOf[ctx.tokenAt(last.end) - 1] ?? -9) : -9;
     const near = last && paragraph >= 0 && paragraph - last.paragraph <= 1 ? last : undefined;
     let speaker: Speaker | null = null;
     if (near && sentence - lastSentence <= 1) speaker = near.speaker;
@@ -328,7 +321,7 @@ export function continueSpeakers(
 }
 
 function previousSubject(ctx: QuoteContext, q: Quotation, paragraph: number): Speaker | null {
-  const open = tokenAtOrAfter(ctx, q.outerStart);
+  const open = ctx.tokenAt(q.outerStart);
   const sentence = (ctx.sentenceOf[open] ?? 0) - 1;
   const previous = ctx.doc.sentences?.[sentence];
   if (!previous || paragraphOf(ctx.doc.paragraphs ?? [], previous.start) !== paragraph) return null;

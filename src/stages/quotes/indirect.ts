@@ -11,10 +11,11 @@
  * - `according to`: According to X, … / …, according to X.
  */
 import type { Sentence } from '../../core/document.js';
-import { cueOf, paragraphOf, tokenAtOrAfter, type QuoteDraft } from './direct.js';
-import type { Quotation } from './marks.js';
+import { cueOf, paragraphOf, type QuoteDraft } from './direct.js';
+import { QUOTE_MARK, type Quotation } from './marks.js';
 import type { QuoteCue } from './rules.js';
 import {
+  POSSESSIVE,
   phraseAfterCue,
   phraseEndingAt,
   phraseFrom,
@@ -35,8 +36,6 @@ const POINTING_BACK = new Set(['this', 'that', 'these', 'those', 'it', 'such']);
 const WINDOW = 10;
 const DATE_WORD =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|week|month|year|weekend)$/;
-const QUOTE_MARK = /^["“”„«»‘’'‹›]$/;
-const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my']);
 const RELATIVE_START = new Set(['who', 'which', 'whose']);
 
 interface Content {
@@ -79,7 +78,7 @@ function clauseAfter(ctx: QuoteContext, c: number, cue: QuoteCue, s: Sentence): 
     if (!token) break;
     if (token.normal === 'that' && w > c) return w + 1;
     if (token.normal === ':' && cue.frames.has('colon')) return w + 1;
-    if (!WINDOW_POS.has(token.pos) && token.normal !== ',' && !POSSESSIVES.has(token.normal)) break;
+    if (!WINDOW_POS.has(token.pos) && token.normal !== ',' && !POSSESSIVE.has(token.normal)) break;
   }
   if (cue.thatRequired) return -1;
   // A bare clause: "said Russia would not agree", "told him the talks had failed", "said a
@@ -148,7 +147,7 @@ function trailing(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | null 
   }
   if (!speaker) return null;
   // "…sovereignty he said.": no comma, but a pronoun or a name and the cue end the sentence.
-  if (comma < 0 && isBareGroupAtEnd(ctx, speaker, c, s)) comma = tokenAtOrAfter(ctx, speaker.start);
+  if (comma < 0 && isBareGroupAtEnd(ctx, speaker, c, s)) comma = ctx.tokenAt(speaker.start);
   if (comma <= s.tokenStart) return null;
   for (let t = groupEnd; t < s.tokenEnd; t++) {
     // "While speaking with Reuters, Saleh said, "…"": the attribution of what follows.
@@ -161,7 +160,7 @@ function trailing(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | null 
   const first = ctx.word(s.tokenStart);
   if (POINTING_BACK.has(first)) start = sentenceBefore(ctx, s) ?? start;
   const content = trimmed(ctx, start, ctx.tokens[comma]?.start ?? s.start);
-  if (!hasVerbFrom(ctx, tokenAtOrAfter(ctx, content.start), comma)) return null;
+  if (!hasVerbFrom(ctx, ctx.tokenAt(content.start), comma)) return null;
   return indirect(ctx, ctx.quotations, content, speaker, c, cue.id);
 }
 
@@ -169,7 +168,7 @@ function trailing(ctx: QuoteContext, c: number, s: Sentence): QuoteDraft | null 
 function isBareGroupAtEnd(ctx: QuoteContext, speaker: Speaker, c: number, s: Sentence): boolean {
   if (speaker.actor === null && !/^(?:he|she|they)$/i.test(speaker.text)) return false;
   for (let t = c + 1; t < s.tokenEnd; t++) if (ctx.tokens[t]?.pos !== 'PUNCT') return false;
-  const first = tokenAtOrAfter(ctx, speaker.start);
+  const first = ctx.tokenAt(speaker.start);
   return first - 1 > s.tokenStart && ctx.tokens[first - 1]?.pos !== 'PUNCT';
 }
 
@@ -261,8 +260,8 @@ function indirect(
   cueId: string,
 ): QuoteDraft | null {
   if (content.end - content.start < 3) return null;
-  const from = tokenAtOrAfter(ctx, content.start);
-  if (!hasVerbFrom(ctx, from, tokenAtOrAfter(ctx, content.end))) return null;
+  const from = ctx.tokenAt(content.start);
+  if (!hasVerbFrom(ctx, from, ctx.tokenAt(content.end))) return null;
   // Reported speech that opens a quotation running on past its sentence takes all of it:
   // "According to X, the officials "…remain my friends. It is very difficult…"".
   const running = quotations.find(
@@ -294,7 +293,7 @@ export function indirectQuotes(ctx: QuoteContext, taken: QuoteDraft[]): QuoteDra
   // Tokens inside a quote's content, marked as quotes are found.
   const covered = new Uint8Array(ctx.tokens.length);
   const cover = (q: QuoteDraft) => {
-    for (let t = tokenAtOrAfter(ctx, q.start); (ctx.tokens[t]?.start ?? Infinity) < q.end; t++) {
+    for (let t = ctx.tokenAt(q.start); (ctx.tokens[t]?.start ?? Infinity) < q.end; t++) {
       covered[t] = 1;
     }
   };

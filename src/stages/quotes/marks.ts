@@ -33,6 +33,9 @@ const SINGLE_CLOSE = new Set(["'", '’', '‘', '›']);
 /** The longest a single-quoted quotation may run without closing before it is dropped. */
 const SINGLE_MAX = 800;
 
+/** A token that is one quote mark. */
+export const QUOTE_MARK = /^["“”„«»‘’'‹›]$/;
+
 /** Every quote mark: the scan jumps from one to the next. */
 const MARKS = /["“”„«»'‘’‚‹›]/g;
 

@@ -11,7 +11,7 @@ import type { ActorResult, QuoteResult } from '../../output/result.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { actorLexicon } from '../actors/lexicon.js';
 import { isProcessable } from '../language/language.js';
-import { continueSpeakers, directQuotes, tokenAtOrAfter, type QuoteDraft } from './direct.js';
+import { continueSpeakers, directQuotes, type QuoteDraft } from './direct.js';
 import { indirectQuotes } from './indirect.js';
 import { findQuotations } from './marks.js';
 import { quoteRules, type QuoteRules } from './rules.js';
@@ -51,7 +51,7 @@ const FOLLOW_WINDOW = 2;
  * inside the quote or in passing); "the statement continued" is the previous quote's speaker.
  */
 function followSpeakers(ctx: QuoteContext, drafts: QuoteDraft[]): void {
-  const sentenceAt = (offset: number) => ctx.sentenceOf[tokenAtOrAfter(ctx, offset)] ?? 0;
+  const sentenceAt = (offset: number) => ctx.sentenceOf[ctx.tokenAt(offset)] ?? 0;
   for (let i = 1; i < drafts.length; i++) {
     const draft = drafts[i];
     const previous = drafts[i - 1];

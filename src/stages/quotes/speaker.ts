@@ -74,6 +74,11 @@ export class QuoteContext {
     return this.doc.text.slice(start, end);
   }
 
+  /** Index of the first token starting at or after offset `at`. */
+  tokenAt(at: number): number {
+    return firstTokenAt(this.tokens, at);
+  }
+
   word(t: number): string {
     return this.tokens[t]?.normal ?? '';
   }
@@ -105,7 +110,7 @@ const VERB_GROUP = new Set(['ADV', 'AUX']);
 const NOT = new Set(['not', "n't", 'never']);
 const RELATIVE = new Set(['who', 'which', 'that']);
 const MAX_NP = 14;
-const POSSESSIVE = new Set(['my', 'his', 'her', 'its', 'our', 'their', 'your']);
+export const POSSESSIVE = new Set(['my', 'his', 'her', 'its', 'our', 'their', 'your']);
 
 function isNpToken(ctx: QuoteContext, t: number): boolean {
   const token = ctx.tokens[t];
@@ -115,7 +120,7 @@ function isNpToken(ctx: QuoteContext, t: number): boolean {
 
 /** Pronouns kept as speakers or sources for now: the quotes or events around them may name them. */
 const PERSONAL_PRONOUN = /^(?:he|she|it|they|we)$/;
-const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+export const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function fromMention(m: ActorMention): Speaker {
   return { actor: m.actor, text: m.text, start: m.start, end: m.end };
@@ -139,7 +144,7 @@ export function speakerFromPhrase(ctx: QuoteContext, a: number, b: number): Spea
       return fromMention(headMention);
     }
   } else if (head.pos === 'PROPN') {
-    if (WEEKDAYS.test(head.normal) || ctx.lexicon.months.has(head.normal)) return null;
+    if (WEEKDAY.test(head.normal) || ctx.lexicon.months.has(head.normal)) return null;
   } else if (head.pos === 'PRON') {
     // An unresolved "he"/"she": kept, so that the quotes around it can name the person.
     if (a !== b - 1 || !PERSONAL_PRONOUN.test(head.normal)) return null;
@@ -262,7 +267,6 @@ const TIME_WORDS =
   /^(?:today|yesterday|tonight|tomorrow|now|earlier|later|recently|again|also|meanwhile)$/;
 const DATE_WORDS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|afternoon|week|weekend|month|year|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|\d{1,4}(?:st|nd|rd|th)?)$/;
-const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const TIME_LEAD = /^(?:on|in|last|this|next|early|late|since|during|at)$/;
 
 /** Where a time phrase ending at token k starts ("on Thursday", "last week", "on 12 May"), or -1. */
