@@ -78,12 +78,6 @@ function futureType(
   return { type: shift[0], mode: null, cameo: code.code, quadClass: code.quadClass };
 }
 
-/**
- * What a sentence means beyond its trigger:
- * - an act under "must"/"should" is asked for, not done: no event (`obligations` codes the
- *   request when someone's words say it);
- * - a planned act made conditional ("will withdraw its force unless …") is a THREATEN.
- */
 const HOSTILE = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'PROTEST', 'MOBILIZE']);
 const COERCIVE_PURPOSE = /^(?:demand|force|press|pressure|push|compel|make|protest|oppose)$/;
 
@@ -97,17 +91,46 @@ function coercivePurpose(ctx: QuoteContext, draft: EventDraft): boolean {
   return false;
 }
 
+/** The draft coded by another rule, with the reason why. */
+function recode(
+  draft: EventDraft,
+  rules: EventRules,
+  id: string,
+  reason: string,
+  change: Partial<EventDraft> = {},
+): EventDraft {
+  const rule = rules.byId.get(id);
+  return rule ? { ...draft, ...change, rule, why: [...draft.why, reason] } : draft;
+}
+
+/** Whether the sources are the speaker of `quote`, or speak for the same body (Annan, the UN). */
+function ownWords(ctx: QuoteContext, draft: EventDraft, quote: QuoteResult): boolean {
+  if (!quote.speaker) return draft.sources.some((a) => a.text === quote.speakerText);
+  const voice = ctx.actors.get(quote.speaker)?.code;
+  return draft.sources.some(
+    (a) =>
+      a.actor === quote.speaker ||
+      (voice != null && (a.code ?? (a.actor ? ctx.actors.get(a.actor)?.code : null)) === voice),
+  );
+}
+
+/**
+ * What a sentence means beyond its trigger:
+ * - an actor announcing its own hostile act threatens: when the act is coming ("Annan announced
+ *   he will withdraw the inspectors") or held over someone ("would blockade Paris … to demand
+ *   an end to the reform"); a plain "would" ("announced it would prohibit aid") reports a
+ *   decision;
+ * - an act under "must"/"should" is asked for, not done: no event (`obligations` codes the
+ *   request when someone's words say it);
+ * - not agreeing or not allowing ("Syria will not accept more refugees") is a refusal;
+ * - a planned act made conditional ("will withdraw its force unless …") is a THREATEN.
+ */
 function reread(
   draft: EventDraft,
   rules: EventRules,
   ctx: QuoteContext,
   quotes: QuoteResult[],
 ): EventDraft | null {
-  // An actor announcing its own future hostile act is threatening: "Annan announced he will
-  // withdraw the inspectors", "the farmers said they would blockade Paris".
-  // "will withdraw the inspectors" is announced as coming; "would blockade Paris … to demand
-  // an end to the reform" is held over someone to make them act. A plain "would" ("announced it
-  // would prohibit aid") reports a decision, not a threat.
   if (
     HOSTILE.has(draft.rule.type) &&
     (draft.modality === 'planned' ||
@@ -115,51 +138,29 @@ function reread(
   ) {
     const first = ctx.tokens[draft.first];
     const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
-    // Its own: the speaker, or someone speaking for the same body (Annan for the UN).
-    const voice = quote?.speaker ? ctx.actors.get(quote.speaker)?.code : undefined;
-    const own =
-      (quote && !quote.speaker && draft.sources.some((a) => a.text === quote.speakerText)) ||
-      (quote?.speaker &&
-        draft.sources.some(
-          (a) =>
-            a.actor === quote.speaker ||
-            (voice !== undefined &&
-              voice !== null &&
-              (a.code ?? (a.actor ? ctx.actors.get(a.actor)?.code : null)) === voice),
-        ));
-    const threat = rules.rules.find((r) => r.id === 'threaten.threaten');
-    if (own && threat) {
-      return {
-        ...draft,
-        rule: threat,
-        modality: 'asserted',
-        why: [...draft.why, `${quote.id}: its speaker announces its own act: a threat`],
-      };
+    if (quote && ownWords(ctx, draft, quote) && rules.byId.has('threaten.threaten')) {
+      return recode(
+        draft,
+        rules,
+        'threaten.threaten',
+        `${quote.id}: its speaker announces its own act: a threat`,
+        {
+          modality: 'asserted',
+        },
+      );
     }
   }
-  // Obligations are asked for, not done: `obligations` codes the request.
   if (draft.obliged) return null;
-  // "Syria will not accept more refugees", "did not allow": a refusal.
-  if (draft.negated && (draft.rule.type === 'AGREE' || draft.rule.type === 'CONCEDE')) {
-    const reject = rules.rules.find((r) => r.id === 'reject.reject');
-    if (reject) {
-      return {
-        ...draft,
-        rule: reject,
-        negated: false,
-        why: [...draft.why, 'negated agreement: a rejection'],
-      };
-    }
+  const refusal = draft.negated && (draft.rule.type === 'AGREE' || draft.rule.type === 'CONCEDE');
+  if (refusal && rules.byId.has('reject.reject')) {
+    return recode(draft, rules, 'reject.reject', 'negated agreement: a rejection', {
+      negated: false,
+    });
   }
   if (draft.conditional && draft.rule.type !== 'THREATEN') {
-    const threat = rules.rules.find((r) => r.id === 'threaten.threaten');
-    if (threat)
-      return {
-        ...draft,
-        rule: threat,
-        modality: 'asserted',
-        why: [...draft.why, 'conditional: a threat'],
-      };
+    return recode(draft, rules, 'threaten.threaten', 'conditional: a threat', {
+      modality: 'asserted',
+    });
   }
   return draft;
 }
@@ -270,7 +271,7 @@ function obligations(
   s: { start: number; end: number; tokenStart: number; tokenEnd: number },
   index: number,
 ): EventDraft[] {
-  const request = rules.rules.find((r) => r.id === 'request.demand');
+  const request = rules.byId.get('request.demand');
   if (!request) return [];
   const out: EventDraft[] = [];
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {

@@ -68,6 +68,7 @@ export interface CameoCode {
 
 export interface EventRules {
   rules: EventRule[];
+  byId: Map<string, EventRule>;
   /** Lemma → rules triggered by that verb / noun. */
   byVerb: Map<string, EventRule[]>;
   byNoun: Map<string, EventRule[]>;
@@ -218,16 +219,16 @@ export function loadEventRules(
     if (!Array.isArray(data.rules)) throw invalid(file, 'rules[] is required');
     for (const raw of data.rules) rules.push(parseRule(raw, data.type, file, cameo, modes));
   }
-  const ids = new Set<string>();
+  const byId = new Map<string, EventRule>();
   const byVerb = new Map<string, EventRule[]>();
   const byNoun = new Map<string, EventRule[]>();
   for (const rule of rules) {
-    if (ids.has(rule.id)) throw invalid(rule.file, `duplicate rule id ${rule.id}`);
-    ids.add(rule.id);
+    if (byId.has(rule.id)) throw invalid(rule.file, `duplicate rule id ${rule.id}`);
+    byId.set(rule.id, rule);
     for (const lemma of rule.verbs) byVerb.set(lemma, [...(byVerb.get(lemma) ?? []), rule]);
     for (const lemma of rule.nouns) byNoun.set(lemma, [...(byNoun.get(lemma) ?? []), rule]);
   }
-  return { rules, byVerb, byNoun, cameo, modes };
+  return { rules, byId, byVerb, byNoun, cameo, modes };
 }
 
 let cached: EventRules | undefined;
