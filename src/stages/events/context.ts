@@ -6,12 +6,19 @@
  */
 import type { Document } from '../../core/document.js';
 import type { KnowledgeBase } from '../../kb/kb.js';
+import type { KbActor } from '../../kb/schema.js';
 import { aliasKey } from '../../kb/normalize.js';
 import type { ActorResult } from '../../output/result.js';
 import type { ActorLexicon } from '../actors/lexicon.js';
 import type { ActorMention, MentionCandidate } from '../actors/types.js';
 import type { QuoteRules } from '../quotes/rules.js';
 import { QuoteContext } from '../quotes/speaker.js';
+
+/** The country an actor is or is in: a country's own code, else its country. */
+function countryOf(actor: KbActor | undefined): string | undefined {
+  const code = actor?.type === 'country' ? actor.code : (actor?.country ?? actor?.code);
+  return code ? code.slice(0, 3) : undefined;
+}
 
 export class EventContext extends QuoteContext {
   /** Token index → a demonym or place mention standing for a country. */
@@ -29,26 +36,27 @@ export class EventContext extends QuoteContext {
   }
 
   private addCountries(doc: Document, kb: KnowledgeBase): void {
-    const places = ((doc.mentions as MentionCandidate[] | undefined) ?? []).filter(
-      (c) => c.kind === 'kb' && c.place,
-    );
-    // Places of the KB (Crimea, the West Bank) are linked but not listed as actors.
+    // Places named as such ("in Damascus") and places of the KB (Crimea, the West Bank), which
+    // are linked but not listed as actors: spans with the country they are in.
+    const places: { start: number; end: number; code: string }[] = [];
+    for (const c of (doc.mentions as MentionCandidate[] | undefined) ?? []) {
+      if (c.kind !== 'kb' || !c.place) continue;
+      const code = c.entries
+        .map((e) => countryOf(kb.actors.get(e.actor)))
+        .find((x) => x !== undefined);
+      if (code) places.push({ start: c.start, end: c.end, code });
+    }
     for (const link of (doc.links as ActorMention[] | undefined) ?? []) {
       const actor = kb.actors.get(link.actor);
-      if (actor?.type !== 'place') continue;
-      places.push({
-        ...link,
-        kind: 'kb',
-        entries: [{ actor: actor.id } as never],
-        place: true,
-      } as MentionCandidate);
+      const code = actor?.type === 'place' ? countryOf(actor) : undefined;
+      if (code) places.push({ start: link.start, end: link.end, code });
     }
     this.tokens.forEach((token, t) => {
       if (super.mentionAt(t)) return;
       const place = places.length
         ? places.find((c) => c.start <= token.start && token.end <= c.end)
         : undefined;
-      const iso = place ? this.placeCode(place, kb) : this.demonym(t, kb);
+      const iso = place ? place.code : this.demonym(t, kb);
       if (!iso) return;
       const country = kb.countries.get(iso);
       const start = place?.start ?? token.start;
@@ -65,15 +73,6 @@ export class EventContext extends QuoteContext {
         subject: false,
       });
     });
-  }
-
-  private placeCode(place: MentionCandidate, kb: KnowledgeBase): string | undefined {
-    for (const entry of place.entries) {
-      const actor = kb.actors.get(entry.actor);
-      const code = actor?.type === 'country' ? actor.code : (actor?.country ?? actor?.code);
-      if (code) return code.slice(0, 3);
-    }
-    return undefined;
   }
 
   /** "Indian", "Israelis", "Palestinians": a capitalised demonym, singular or plural. */
