@@ -74,47 +74,33 @@ function longestMatch(
   return best;
 }
 
-/** A role noun of a country ("Russian troops" → MIL): a mention of that country's sector. */
-function agentCandidate(
+/**
+ * A mention that stands for part of a country: an agent ("Russian troops" → the sector MIL) or a
+ * role description ("the Russian president", resolved to its holder).
+ */
+function countryPartCandidate(
+  where: { start: number; end: number; text: string },
+  sentence: number,
+  country: string,
+  part: { kind: 'agent'; sector: string } | { kind: 'role'; roleNoun: string },
+): MentionCandidate {
+  const { start, end, text } = where;
+  return { start, end, text, sentence, subject: false, entries: [], country, ...part };
+}
+
+const agentCandidate = (
   where: { start: number; end: number; text: string },
   sentence: number,
   sector: string,
   country: string,
-): MentionCandidate {
-  const { start, end, text } = where;
-  return {
-    start,
-    end,
-    text,
-    kind: 'agent',
-    sentence,
-    subject: false,
-    entries: [],
-    sector,
-    country,
-  };
-}
+) => countryPartCandidate(where, sentence, country, { kind: 'agent', sector });
 
-/** A role description ("the Russian president") of a country, to be resolved to its holder. */
-function roleCandidate(
+const roleCandidate = (
   where: { start: number; end: number; text: string },
   sentence: number,
   roleNoun: string,
   country: string,
-): MentionCandidate {
-  const { start, end, text } = where;
-  return {
-    start,
-    end,
-    text,
-    kind: 'role',
-    sentence,
-    subject: false,
-    entries: [],
-    roleNoun,
-    country,
-  };
-}
+) => countryPartCandidate(where, sentence, country, { kind: 'role', roleNoun });
 
 export interface RecognizerContext {
   kb: KnowledgeBase;
