@@ -29,6 +29,10 @@ export const ERROR_CATALOGUE = {
   },
   NG_PIPELINE_CONFIG: { status: 500, summary: 'The pipeline stages do not fit together.' },
   NG_INTERNAL: { status: 500, summary: 'An unexpected internal error.' },
+  NG_CSV_INVALID: {
+    status: 400,
+    summary: 'A CSV text is malformed (an unclosed quote, or text after a closing quote).',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
