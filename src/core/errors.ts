@@ -29,6 +29,28 @@ export const ERROR_CATALOGUE = {
   },
   NG_PIPELINE_CONFIG: { status: 500, summary: 'The pipeline stages do not fit together.' },
   NG_INTERNAL: { status: 500, summary: 'An unexpected internal error.' },
+  NG_FETCH_TIMEOUT: {
+    status: 504,
+    summary: 'A web server did not answer, or did not finish its answer, in time.',
+  },
+  NG_FETCH_STATUS: { status: 502, summary: 'A web server answered with an error status.' },
+  NG_FETCH_TOO_LARGE: {
+    status: 413,
+    summary: 'A fetched page or feed is larger than the size limit (--max-bytes).',
+  },
+  NG_FETCH_FAILED: {
+    status: 502,
+    summary: 'A URL could not be fetched (unknown host, refused or broken connection).',
+  },
+  NG_FETCH_REDIRECTS: {
+    status: 508,
+    summary: 'A URL redirects too often, in a loop, or to a scheme other than http(s).',
+  },
+  NG_FEED_PARSE: { status: 422, summary: 'A feed is not readable RSS 2.0, RSS 1.0 or Atom.' },
+  NG_WORKER_FAILED: {
+    status: 500,
+    summary: 'An extraction worker thread stopped unexpectedly while it held a document.',
+  },
   NG_CSV_INVALID: {
     status: 400,
     summary: 'A CSV text is malformed (an unclosed quote, or text after a closing quote).',
