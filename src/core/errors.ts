@@ -55,6 +55,39 @@ export const ERROR_CATALOGUE = {
     status: 400,
     summary: 'A CSV text is malformed (an unclosed quote, or text after a closing quote).',
   },
+  NG_STORE_NOT_FOUND: {
+    status: 503,
+    summary: 'The store does not exist (no such database file, or no such PostgreSQL database).',
+  },
+  NG_STORE_CORRUPT: {
+    status: 500,
+    summary: 'The store file is not a database, or the database is damaged; it was not changed.',
+  },
+  NG_STORE_FOREIGN: {
+    status: 500,
+    summary: 'The database holds tables of something other than a newsgraph store.',
+  },
+  NG_STORE_VERSION: {
+    status: 500,
+    summary: 'The store schema is newer than this newsgraph (or older, and opened read-only).',
+  },
+  NG_STORE_READONLY: { status: 503, summary: 'The store is read-only; nothing was written.' },
+  NG_STORE_FULL: {
+    status: 507,
+    summary: 'The disk or database is full; the document was not stored, earlier ones are kept.',
+  },
+  NG_STORE_BUSY: {
+    status: 503,
+    summary: 'Another process held the store locked for longer than the busy timeout.',
+  },
+  NG_STORE_UNAVAILABLE: {
+    status: 503,
+    summary: 'The store cannot be reached or opened (server down, refused, wrong credentials).',
+  },
+  NG_STORE_INVALID: {
+    status: 422,
+    summary: 'A result or value given to the store is malformed; nothing was written.',
+  },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
