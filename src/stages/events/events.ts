@@ -425,9 +425,18 @@ export function findEvents(
       };
       const sentence = { start: s.start, end: s.end };
       const mention = { trigger, sentence, rule: draft.rule.id };
+      const pair = draft.sources.length === 1 ? theTwo(ctx, draft.sources[0]!) : undefined;
+      if (pair) {
+        draft.sources = pair;
+        draft.why.push(
+          `source: "${source.text}" read as the two parties named most: ${pair.map((p) => p.code).join(', ')}`,
+        );
+      }
       const targets = draft.targets.length ? draft.targets : [undefined];
       for (const sourceArg of draft.sources) {
-        for (const targetArg of targets) {
+        // "The two countries signed…": each is the other's counterpart.
+        const counterpart = pair && !draft.targets.length && RECIPROCAL.has(draft.rule.type);
+        for (const targetArg of counterpart ? pair.filter((p) => p !== sourceArg) : targets) {
           const coded = futureType(draft, rules);
           const event: EventResult = {
             id: '',
@@ -472,6 +481,44 @@ export function findEvents(
   });
   fillTargets(events, actorList, explain, peopleObjects);
   return events;
+}
+
+/** Types a pair does to each other: "the two sides agreed", "both countries held talks". */
+const RECIPROCAL = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT', 'SUPPORT', 'CONCEDE']);
+
+const THE_TWO =
+  /^(?:the\s+)?(?:two|both)\s+(?:countries|nations|states|sides|governments|leaders|presidents|prime\s+ministers|neighbours|neighbors|parties)$|^both\s+sides$|^both$/i;
+
+/**
+ * "The two countries", "both sides", "the two leaders": the two countries the article has
+ * named most before this point (a leader counts for their country). None when the article
+ * names fewer than two, or the second is named only in passing.
+ */
+function theTwo(ctx: EventContext, arg: Argument): Argument[] | undefined {
+  if (arg.actor !== null || arg.code !== null || !THE_TWO.test(arg.text.trim())) return undefined;
+  const counts = new Map<string, { n: number; actor: ActorResult }>();
+  for (const actor of ctx.actors.values()) {
+    const country = actor.type === 'country' ? actor.code : actor.country;
+    if (!country) continue;
+    const before = actor.mentions.filter((m) => m.start < arg.start).length;
+    if (!before) continue;
+    const entry = counts.get(country.slice(0, 3));
+    // The country itself stands for it rather than one of its people.
+    if (!entry) counts.set(country.slice(0, 3), { n: before, actor });
+    else {
+      entry.n += before;
+      if (actor.type === 'country') entry.actor = actor;
+    }
+  }
+  const [a, b] = [...counts.entries()].sort((x, y) => y[1].n - x[1].n);
+  if (!a || !b || b[1].n < 2) return undefined;
+  return [a, b].map(([country, { actor }]) => ({
+    actor: actor.id,
+    code: actor.type === 'country' ? actor.code : (actor.code ?? country),
+    text: arg.text,
+    start: arg.start,
+    end: arg.end,
+  }));
 }
 
 const PEOPLE =

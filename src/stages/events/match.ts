@@ -16,6 +16,7 @@ import {
   speakerFromPhrase,
   type QuoteContext,
   type Speaker,
+  resolveDescription,
 } from '../quotes/speaker.js';
 import type { EventRule, EventRules } from './rules.js';
 
@@ -316,6 +317,15 @@ function matchNounRule(
   if (rule.without.length > 0 && hasWord(ctx, Math.max(s.tokenStart, t - 3), t, rule.without)) {
     return null;
   }
+  // "talks between X and Y" and "talks with X" are different rules for one noun: the one whose
+  // preposition follows is the reading.
+  if (rule.source === 'between' || rule.target === 'between') {
+    if (prepAfter(ctx, t, s.tokenEnd, 'between') < 0) return null;
+    specificity += 1;
+  } else if (rule.target.startsWith('prep:')) {
+    const preps = rule.target.slice('prep:'.length).split('|');
+    if (preps.some((prep) => prepAfter(ctx, t, s.tokenEnd, prep) >= 0)) specificity += 1;
+  }
   // "a suspension of air links": the noun's object after "of".
   if (rule.objects.length > 0) {
     if (ctx.word(t + 1) !== 'of') return null;
@@ -346,9 +356,28 @@ const LIGHT_NOUNS = new Set([
 const WISHED =
   /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|pressure|chance|prospect)$/;
 
+/** Verbs whose object did not take place: "is avoiding a meeting", "postponed the talks". */
+const AVOIDED = new Set([
+  'avoid',
+  'postpone',
+  'delay',
+  'cancel',
+  'refuse',
+  'reject',
+  'rule',
+  'block',
+  'oppose',
+  'prevent',
+  'shun',
+  'boycott',
+  'skip',
+]);
+
 function unrealized(ctx: QuoteContext, t: number, s: Sentence): boolean {
   for (let k = t - 1; k >= s.tokenStart && t - k <= 5; k--) {
     const word = ctx.word(k);
+    // The verb's own rule (REJECT for "refused talks", "boycotted the summit") codes it.
+    if (ctx.tokens[k]?.pos === 'VERB' && AVOIDED.has(lemma(ctx, k))) return true;
     if ((word === 'for' || word === 'of' || word === 'to') && WISHED.test(ctx.word(k - 1)))
       return true;
     if ((word === 'for' || word === 'of') && WISHED.test(lemma(ctx, k - 1))) return true;
@@ -374,6 +403,9 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
 function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
   const mention = ctx.mentionAt(ctx.tokenAt(speaker.start));
   if (speaker.actor !== null || mention) return { ...speaker, code: mention?.code ?? null };
+  // A bare title or a lone surname named before ("The President rejected…").
+  const described = resolveDescription(ctx, speaker);
+  if (described.actor !== null) return { ...described, code: null };
   // A description with an actor inside it ("US Predator attacks", "Israeli helicopters and
   // tanks"): that actor's code, as the argument's code.
   const a = ctx.tokenAt(speaker.start);
@@ -505,6 +537,18 @@ function governingVerb(ctx: QuoteContext, v: number): boolean {
   );
 }
 
+/**
+ * "would have separate meetings with": "have" (tagged as an auxiliary) as the main verb of the
+ * noun right after it, with only modifiers between.
+ */
+function haveWith(ctx: QuoteContext, v: number, t: number): boolean {
+  if (!/^(?:have|has|had|having)$/.test(ctx.word(v)) || t - v > 3) return false;
+  for (let k = v + 1; k < t; k++) {
+    if (!['DET', 'ADJ', 'NUM'].includes(ctx.tokens[k]?.pos ?? '')) return false;
+  }
+  return true;
+}
+
 function hasVerbBefore(ctx: QuoteContext, t: number, s: Sentence): boolean {
   for (let k = s.tokenStart; k < t; k++) if (ctx.tokens[k]?.pos === 'VERB') return true;
   return false;
@@ -622,7 +666,7 @@ function argumentsAt(
     // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
     // "forces retook the village after fierce fighting with guerrillas".
     for (let v = t - 1; v >= s.tokenStart && t - v <= 12; v--) {
-      if (governingVerb(ctx, v)) {
+      if (governingVerb(ctx, v) || haveWith(ctx, v, t)) {
         const subject = speakerBefore(ctx, v, s.tokenStart);
         if (subject)
           why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);

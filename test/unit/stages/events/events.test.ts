@@ -261,3 +261,48 @@ test('no country stands in for a target that names people', async () => {
   const request = list.find((e) => e.type === 'REQUEST');
   assert.equal(request?.target, null);
 });
+
+test('"the two countries" and "both sides" are the two countries the article names most', async () => {
+  const text =
+    'Armenia and Azerbaijan met in Geneva. Armenia accused Azerbaijan of shelling villages. ' +
+    'Azerbaijan denied it. Both sides agreed to a new round of talks.';
+  const agree = (await read(text)).filter((x) => x.startsWith('AGREE'));
+  assert.deepEqual(agree.sort(), ['AGREE ARM → AZE', 'AGREE AZE → ARM']);
+  // With only one country named, "both sides" names no one.
+  assert.deepEqual(
+    (await read('Peru held talks. Both sides agreed to a new round of talks.')).filter((x) =>
+      x.startsWith('AGREE'),
+    ),
+    ['AGREE Both sides → -'],
+  );
+});
+
+test('a bare title as an argument is the person named before with that title', async () => {
+  const list = await events(
+    'President Vladimir Putin spoke in Moscow on Monday. The President rejected the proposal of Ukraine.',
+  );
+  const reject = list.find((e) => e.type === 'REJECT');
+  assert.equal(reject?.source.actor, 'putin-vladimir');
+});
+
+test('nominal triggers: threats against, meetings with, a truce between, a refusal', async () => {
+  assert.deepEqual(await read('Pyongyang issued new threats against Seoul.'), [
+    'THREATEN PRKGOV → KORGOV',
+  ]);
+  assert.deepEqual(await read("Erdogan's meeting with Putin lasted three hours."), [
+    'CONSULT TURGOV → RUSGOV',
+  ]);
+  assert.deepEqual(await read('A truce between Israel and Hamas took effect at dawn.'), [
+    'RETREAT ISR → PSEREBHMS',
+  ]);
+  // A meeting someone avoids or postpones did not take place.
+  assert.deepEqual(await read('Putin is deliberately avoiding a meeting with Zelensky.'), []);
+  // A threat with no one threatened names a danger, not an act.
+  assert.deepEqual(await read('The threat of war hangs over the region.'), []);
+});
+
+test('forces put on alert are the posture of their own side', async () => {
+  assert.deepEqual(await read('Indian border troops were put on high alert on Sunday.'), [
+    'MOBILIZE IND → -',
+  ]);
+});
