@@ -36,7 +36,12 @@ export type PutOutcome =
 export interface QueryFilter {
   /** An actor id (KB id or `unlinked:…`): events with it as source or target, its quotes… */
   actor?: string;
-  /** A PLOVER event type (`ACCUSE`) or a CAMEO code prefix (`12`, `125`). */
+  /** Actors only: an actor's name, matched whole and without regard to case (NFC). */
+  name?: string;
+  /**
+   * A PLOVER event type (`ACCUSE`) or a CAMEO code prefix (`12`, `125`); listing actors, an
+   * actor type (`person`, `country`…). Does not apply to quotes.
+   */
   type?: string;
   /** ISO 3166-1 alpha-3: an argument's country or the event location's country. */
   country?: string;

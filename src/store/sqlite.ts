@@ -1,0 +1,215 @@
+/**
+ * The SQLite store (better-sqlite3 12): one file, the embedded default.
+ *
+ * - WAL journal: readers never wait for the writer, and a process killed mid-write leaves the
+ *   last committed transaction in place. `synchronous = NORMAL` (safe with WAL against process
+ *   crashes; a power cut may lose the last transactions, never corrupt the file).
+ * - Several processes may write the same file: each `put` is one `BEGIN IMMEDIATE`
+ *   transaction, which takes the write lock at its start (no deadlock between two readers
+ *   that both want to write), and a busy timeout makes a writer wait for the other's commit
+ *   instead of failing.
+ * - Foreign keys on. Hamming distance for near-duplicates is a JavaScript function registered
+ *   on the connection (`ng_hamming`).
+ * - The file is read before anything is written to it, so that a file that is not a
+ *   database is refused (NG_STORE_CORRUPT) unchanged.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { NewsgraphError } from '../core/errors.js';
+import { migrate } from './migrations/index.js';
+import { createSqlStore } from './sql-store.js';
+import type { Row, SqlDriver, SqlSession, SqlValue } from './sql.js';
+import type { Store } from './store.js';
+
+export interface SqliteStoreOptions {
+  /** The file (or `:memory:`). */
+  path: string;
+  /** For messages: `sqlite:./newsgraph.db`. */
+  location: string;
+  /** Open read-only (`sqlite:PATH?mode=ro`): queries work, writes fail NG_STORE_READONLY. */
+  readonly?: boolean;
+  /** Refuse to create the file when it is missing (NG_STORE_NOT_FOUND): for `query`. */
+  mustExist?: boolean;
+  /** How long a writer waits for another process's transaction (default 15 s). */
+  busyTimeoutMs?: number;
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 15_000;
+
+/** Statements are prepared once per SQL text; the cache is emptied when it grows large. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/** Bits set in a 32-bit integer. */
+function popcount32(n: number): number {
+  let v = n - ((n >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Differing bits between two 64-bit SimHashes written as 16 hex digits (null if not). */
+export function hammingHex(a: unknown, b: unknown): number | null {
+  if (typeof a !== 'string' || typeof b !== 'string' || a.length !== 16 || b.length !== 16) {
+    return null;
+  }
+  const high = parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16);
+  const low = parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16);
+  return popcount32(high) + popcount32(low);
+}
+
+function sqliteCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
+}
+
+function translate(error: unknown, location: string): NewsgraphError | null {
+  const code = sqliteCode(error);
+  if (code === null) return null;
+  const detail = (error as Error).message;
+  const as = (ours: ConstructorParameters<typeof NewsgraphError>[0], message: string) =>
+    new NewsgraphError(ours, message, {}, { cause: error });
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return as(
+      'NG_STORE_CORRUPT',
+      `${location} is not a newsgraph database or is damaged (${detail}); it was not changed`,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY')) {
+    return as('NG_STORE_READONLY', `${location} is read-only (${detail}); nothing was written`);
+  }
+  if (code === 'SQLITE_FULL') {
+    return as(
+      'NG_STORE_FULL',
+      `${location}: the disk or database is full (${detail}); this document was not stored, earlier ones are kept`,
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return as(
+      'NG_STORE_BUSY',
+      `${location} stayed locked by another process (${detail}); nothing was written, try again`,
+    );
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return as('NG_STORE_INVALID', `${location} refused the result (${detail}); nothing was stored`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
+    return as('NG_STORE_UNAVAILABLE', `cannot open ${location} (${detail})`);
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return as('NG_STORE_UNAVAILABLE', `${location}: input/output error (${detail})`);
+  }
+  return null;
+}
+
+function openDatabase(options: SqliteStoreOptions): Database.Database {
+  const memory = options.path === ':memory:';
+  if (!memory && (options.mustExist || options.readonly) && !existsSync(options.path)) {
+    throw new NewsgraphError(
+      'NG_STORE_NOT_FOUND',
+      `${options.location} does not exist; create it with 'newsgraph ingest --db ${options.location} …'`,
+    );
+  }
+  if (!memory && !options.readonly) mkdirSync(dirname(options.path), { recursive: true });
+  try {
+    return new Database(options.path, {
+      readonly: options.readonly === true,
+      fileMustExist: options.mustExist === true,
+      timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
+    });
+  } catch (error) {
+    throw (
+      translate(error, options.location) ??
+      new NewsgraphError(
+        'NG_STORE_UNAVAILABLE',
+        `cannot open ${options.location}: ${String(error)}`,
+      )
+    );
+  }
+}
+
+/** A driver over one better-sqlite3 connection. */
+function sqliteDriver(db: Database.Database, options: SqliteStoreOptions): SqlDriver {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  const session: SqlSession = {
+    all: async <R extends Row>(sql: string, params: readonly SqlValue[] = []) =>
+      prepare(sql).all(...params) as R[],
+    run: async (sql, params = []) => prepare(sql).run(...params).changes,
+    exec: async (script) => {
+      db.exec(script);
+    },
+  };
+  // better-sqlite3 is synchronous, but a transaction's body is async (the Store is): one
+  // transaction at a time on this connection, the next one waiting for the previous to end.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    ...session,
+    kind: 'sqlite',
+    location: options.location,
+    readonly: options.readonly === true || db.readonly,
+    transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {
+      const run = queue.then(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const value = await fn(session);
+          db.exec('COMMIT');
+          return value;
+        } catch (error) {
+          // SQLite may already have rolled back (disk full): only roll back what is open.
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    textMatch: `SELECT m.id FROM documents_fts JOIN documents m ON m.seq = documents_fts.rowid
+      WHERE documents_fts MATCH ?`,
+    // Each word becomes an FTS5 string (double quotes doubled): the user's text is never read
+    // as FTS5 syntax (NEAR, column filters, unbalanced quotes), and all words must match.
+    ftsQuery: (words) => words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' '),
+    hamming: (a, b) => `ng_hamming(${a}, ${b})`,
+    tableNames: async (s) =>
+      (
+        await s.all<{ name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )
+      ).map((r) => r.name),
+    // BEGIN IMMEDIATE already holds the database's write lock.
+    lockMigrations: async () => undefined,
+    translateError: (error) => translate(error, options.location),
+    close: async () => {
+      statements.clear();
+      if (db.open) db.close();
+    },
+  };
+}
+
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  const db = openDatabase(options);
+  try {
+    // Read first: a file that is not a database fails here, before any pragma writes to it.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('foreign_keys = ON');
+    if (!options.readonly && !db.readonly) {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.function('ng_hamming', { deterministic: true }, hammingHex);
+    const driver = sqliteDriver(db, options);
+    await migrate(driver);
+    return createSqlStore(driver);
+  } catch (error) {
+    db.close();
+    if (error instanceof NewsgraphError) throw error;
+    throw translate(error, options.location) ?? error;
+  }
+}
