@@ -17,6 +17,10 @@
  */
 
 import { NewsgraphError } from '../core/errors.js';
+import type { StoredEvent } from '../store/store.js';
+import { splitActorCode } from './actor-code.js';
+import { exportEventOfStored, type ExportArgument, type ExportEvent } from './export-event.js';
+import { goldsteinScale } from './goldstein.js';
 
 /** What a cell may hold; null and undefined are written as an empty field. */
 export type CsvValue = string | number | boolean | null | undefined;
@@ -100,4 +104,91 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * The events as a flat table for spreadsheets: one row per event, one column per fact. The
+ * same columns serve `extract --format csv`, `export --format csv` and `query events
+ * --format csv`; docs/exports.md describes each.
+ */
+export const EVENT_CSV_COLUMNS: readonly string[] = [
+  'document_id',
+  'url',
+  'published',
+  'event_id',
+  'type',
+  'mode',
+  'cameo',
+  'quad_class',
+  'goldstein',
+  'source_actor',
+  'source_name',
+  'source_code',
+  'source_country',
+  'source_text',
+  'target_actor',
+  'target_name',
+  'target_code',
+  'target_country',
+  'target_text',
+  'trigger',
+  'negated',
+  'modality',
+  'date_start',
+  'date_end',
+  'date_text',
+  'location_name',
+  'location_country',
+  'location_lat',
+  'location_lon',
+  'attribution',
+  'rule',
+  'confidence',
+  'mentions',
+  'num_articles',
+];
+
+function argumentCells(arg: ExportArgument | null): CsvValue[] {
+  if (!arg) return [null, null, null, null, null];
+  // The actor's own country, else the country its code names (`RUSGOV` → RUS).
+  const country = arg.country ?? splitActorCode(arg.code).country;
+  return [arg.actor, arg.name, arg.code, country, arg.text];
+}
+
+/** The cells of one event, in EVENT_CSV_COLUMNS order. */
+export function eventCsvCells(e: ExportEvent): CsvValue[] {
+  const event = e.event;
+  return [
+    e.documentId,
+    e.url,
+    e.published,
+    event.id,
+    event.type,
+    event.mode,
+    event.cameo,
+    event.quadClass,
+    goldsteinScale().get(event.cameo),
+    ...argumentCells(e.source),
+    ...argumentCells(e.target),
+    event.trigger.text,
+    event.negated,
+    event.modality,
+    event.date?.start,
+    event.date?.end,
+    event.date?.text || null,
+    event.location?.name,
+    event.location?.country,
+    event.location?.lat,
+    event.location?.lon,
+    event.attribution,
+    event.rule,
+    event.confidence,
+    Math.max(1, event.mentions.length),
+    e.numArticles,
+  ];
+}
+
+/** The cells of a stored event (for `query events --format csv`). */
+export function storedEventCsvCells(stored: StoredEvent): CsvValue[] {
+  return eventCsvCells(exportEventOfStored(stored, { result: null, addedAt: '' }));
 }
