@@ -142,8 +142,9 @@ function indexActor(kb: KnowledgeBase, actor: KbActor): void {
   }
   for (const capital of actor.capitals ?? []) add(capital, 'capital');
   for (const seat of actor.seats ?? []) add(seat, 'seat');
-  if (actor.type === 'country' && actor.code) {
-    kb.countries.set(actor.code, actor);
+  if (actor.type === 'country' && actor.code) kb.countries.set(actor.code, actor);
+  // Countries and regions ("European leaders" → EUR) have demonyms.
+  if ((actor.type === 'country' || actor.type === 'place') && actor.code) {
     for (const demonym of actor.demonyms ?? []) kb.demonyms.set(aliasKey(demonym), actor.code);
   }
 }

@@ -50,6 +50,8 @@ export interface EventDraft {
 }
 
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
+/** Words before "to" that say the act did not happen. */
+const FAILED = new Set(['fail', 'failed', 'unable', 'inability', 'failure']);
 /** Modals of obligation: "Sudan must return the helicopter" states a demand, not an event. */
 const OBLIGATION = new Set(['must', 'should', 'ought']);
 const PLANNED_AUX = new Set(['will', "'ll", 'shall']);
@@ -133,6 +135,13 @@ function nounRules(ctx: QuoteContext, t: number, rules: EventRules): EventRule[]
 /** Past forms wink-nlp's tagger may take for nouns after a plural subject ("troops shot"). */
 const IRREGULAR: Record<string, string> = {
   shot: 'shoot',
+  forbidden: 'forbid',
+  forbade: 'forbid',
+  broken: 'break',
+  frozen: 'freeze',
+  withdrawn: 'withdraw',
+  overthrown: 'overthrow',
+  beaten: 'beat',
   fought: 'fight',
   held: 'hold',
   met: 'meet',
@@ -667,6 +676,11 @@ function argumentsAt(
     // "forces retook the village after fierce fighting with guerrillas".
     for (let v = t - 1; v >= s.tokenStart && t - v <= 12; v--) {
       if (governingVerb(ctx, v) || haveWith(ctx, v, t)) {
+        // "condemned the attack", "welcomed the truce": someone else's act, judged.
+        if (JUDGING.has(lemma(ctx, v))) {
+          why.push(`${role}: not the subject of "${ctx.word(v)}", which judges the act`);
+          return [];
+        }
         const subject = speakerBefore(ctx, v, s.tokenStart);
         if (subject)
           why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
@@ -726,6 +740,8 @@ function verbGroup(
     } else if (PLANNED_AUX.has(word)) modality = 'planned';
     else if (HYPOTHETICAL_AUX.has(word)) modality = 'hypothetical';
     else if (word === 'to') {
+      // "failed to reach", "was unable to meet", "its inability to agree": it did not happen.
+      if (FAILED.has(lemma(ctx, k - 1)) || FAILED.has(ctx.word(k - 1))) negated = true;
       // "is to visit" (planned), "intends to provide", "refused to meet" (the rule's).
       const before = ctx.tokens[k - 1];
       if (before && before.pos === 'AUX' && lemma(ctx, k - 1) === 'be') modality = 'planned';
@@ -827,6 +843,8 @@ export function matchSentence(
     if (!nominal && DETERMINER.test(ctx.word(t - 1))) continue;
     // "an open-ended strike", "Russian-backed rebels": part of a compound adjective.
     if (!nominal && ctx.word(t - 1) === '-') continue;
+    // "the release of captured soldiers": a participle after a preposition modifies a noun.
+    if (!nominal && participleModifier(ctx, t)) continue;
     // "…unless the president agrees to step down": the condition, not an event.
     if (afterUnless(ctx, t, s)) continue;
     // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act
@@ -845,6 +863,8 @@ export function matchSentence(
       if (match && (!best || match.specificity > best.specificity)) best = match;
     }
     if (!best) continue;
+    // "fighting terrorism", "combat corruption": force against a social ill, not an actor.
+    if (FORCEFUL.has(best.rule.type) && abstractObject(ctx, best.after, s)) continue;
     for (const u of best.used) consumed.add(u);
     const why = [`rule ${best.rule.id}: ${best.rule.reason}`];
     let sources = argumentsAt(ctx, best.rule.source, t, best.after, s, why, 'source');
@@ -896,6 +916,56 @@ export function matchSentence(
     });
   }
   return found;
+}
+
+/** Verbs whose object noun is someone else's act, reported or judged. */
+const JUDGING = new Set([
+  'condemn',
+  'criticize',
+  'criticise',
+  'denounce',
+  'deplore',
+  'decry',
+  'regret',
+  'welcome',
+  'praise',
+  'hail',
+  'applaud',
+  'deny',
+  'confirm',
+  'report',
+  'investigate',
+  'blame',
+  'mourn',
+  'remember',
+  'recall',
+  'resent',
+  'fear',
+  'describe',
+  'question',
+  'dispute',
+  'witness',
+  'survive',
+  'escape',
+  'suffer',
+]);
+
+function participleModifier(ctx: QuoteContext, t: number): boolean {
+  if (!/ed$/.test(ctx.word(t)) || ctx.tokens[t - 1]?.pos !== 'ADP') return false;
+  const next = ctx.tokens[t + 1]?.pos;
+  return next === 'NOUN' || next === 'PROPN' || next === 'ADJ';
+}
+
+const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
+/** Social ills fought or combated: "terrorism", "corruption", "Talebanization". */
+const ABSTRACT =
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling)$/u;
+
+function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean {
+  let k = after + 1;
+  if (/^(?:against|off)$/.test(ctx.word(k))) k++;
+  while (k < s.tokenEnd && /^(?:DET|ADJ)$/.test(ctx.tokens[k]?.pos ?? '')) k++;
+  return k < s.tokenEnd && ABSTRACT.test(ctx.word(k));
 }
 
 /** Participles after "is" that describe a stance, not a passive: "is opposed to", "is ready". */
