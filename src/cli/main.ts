@@ -31,10 +31,22 @@ const COMMANDS: Record<string, Command> = {
     summary: 'check the event rules and run their example sentences (rules check)',
     load: () => import('./rules.js'),
   },
+  ingest: {
+    summary: 'extract and store articles from files, JSONL, web pages and RSS/Atom feeds',
+    load: () => import('./ingest.js'),
+  },
+  watch: {
+    summary: 'poll RSS/Atom feeds at an interval and store their new articles',
+    load: () => import('./watch.js'),
+  },
+  export: {
+    summary: 'write stored events as GDELT 2.0 event rows, PLOVER/POLECAT JSON or CSV',
+    load: () => import('./export.js'),
+  },
 };
 
 /** Commands of the contract that later work brings; named so users know they are coming. */
-const PLANNED = ['ingest', 'query', 'serve', 'worker'];
+const PLANNED = ['query', 'serve', 'worker'];
 
 export const MAIN_HELP = `newsgraph — structured, sourced data about world politics from news articles
 

@@ -215,7 +215,8 @@ export function ploverRecord(e: ExportEvent, coder: string): PloverRecord {
     id: e.uid,
     date,
     ...(event.date && event.date.end !== event.date.start ? { enddate: event.date.end } : {}),
-    actor: [entity(e.source)],
+    // A source the text does not name at all (a headline's "shelling") is no actor.
+    actor: e.source.actor || e.source.code || e.source.text ? [entity(e.source)] : [],
     recipient: e.target ? [entity(e.target)] : [],
     event: [event.type],
     event_loc: location(e),
