@@ -1,19 +1,22 @@
 /**
- * `newsgraph extract [INPUT...] [--date YYYY-MM-DD] [--format json|jsonl|table] …`
+ * `newsgraph extract [INPUT...] [--date YYYY-MM-DD] [--format json|jsonl|table|gdelt|polecat|csv] …`
  *
  * One document → one JSON object; several → one JSON object per line (or, with
- * `--format json`, one array). Bad documents are reported on standard error with their file
- * and line, and the others are still processed. Exit 0: all processed; 1: some failed;
- * 2: nothing could be done.
+ * `--format json`, one array). `gdelt`, `polecat` and `csv` print the events of all documents
+ * in the layouts of `newsgraph export`, without a store. Bad documents are reported on
+ * standard error with their file and line, and the others are still processed. Exit 0: all
+ * processed; 1: some failed; 2: nothing could be done.
  */
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { NewsgraphError } from '../core/errors.js';
 import { createExtractor } from '../extract.js';
+import { exportEventsOf } from '../output/export-event.js';
 import type { ExtractionResult } from '../output/result.js';
 import { DEFAULT_MAX_BYTES } from '../stages/ingest/decode.js';
 import { checkPaths, readSources } from '../stages/ingest/sources.js';
 import { dateOption, integerOption, parseCommandArgs } from './args.js';
+import { EVENT_FORMATS, eventLayout, type EventFormat } from './export.js';
 import type { CliIO } from './io.js';
 import { readConfig } from './config.js';
 import { formatTable } from './table.js';
@@ -26,7 +29,11 @@ directory (every such file in it, recursively), or - / nothing for standard inpu
 
 Options:
   --date YYYY-MM-DD    publication date when the input carries none
-  --format FORMAT      json (default for one document), jsonl (default for several), table
+  --format FORMAT      json (default for one document), jsonl (default for several), table;
+                       or the events of all documents as in 'newsgraph export' (docs/exports.md):
+                       gdelt (GDELT 2.0 event rows, 61 tab-separated columns; negated events
+                       left out), polecat (PLOVER JSON records, one a line), csv (with header)
+  --header             with --format gdelt, a first line naming the columns
   --encoding NAME      character encoding of the input files (default: detected)
   --max-bytes N        maximum size of one document (default ${DEFAULT_MAX_BYTES})
   --kb FILE            your own actors (JSONL, docs/kb.md), over the built-in KB; repeatable
@@ -41,7 +48,7 @@ Exit status: 0 all documents processed; 1 some failed (reported on standard erro
 others printed); 2 nothing could be done. Every error line carries a stable NG_ code.
 `;
 
-const FORMATS = ['json', 'jsonl', 'table', 'gdelt', 'polecat'] as const;
+const FORMATS = ['json', 'jsonl', 'table', ...EVENT_FORMATS] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Indented JSON, with the offset map's four-number rows kept on one line each. */
@@ -70,7 +77,26 @@ async function namesSeveral(paths: readonly string[], cwd: string): Promise<bool
   return (await stat(resolve(cwd, path))).isDirectory();
 }
 
-function createPrinter(io: CliIO, format: Format | undefined): Printer {
+/**
+ * The event layouts: every document's events, as they come. Without a store, each event is
+ * counted in one article and its DATEADDED / coded time is the moment the run started.
+ */
+function eventPrinter(io: CliIO, format: EventFormat, header: boolean): Printer {
+  const layout = eventLayout(format, { header });
+  const startedAt = new Date();
+  io.stdout.write(layout.head);
+  return {
+    add(result) {
+      io.stdout.write(exportEventsOf(result, startedAt).map(layout.line).join(''));
+    },
+    end() {},
+  };
+}
+
+function createPrinter(io: CliIO, format: Format | undefined, header: boolean): Printer {
+  if (format !== undefined && (EVENT_FORMATS as readonly string[]).includes(format)) {
+    return eventPrinter(io, format as EventFormat, header);
+  }
   const color = Boolean(io.stdout.isTTY) && !process.env.NO_COLOR;
   if (format === 'table') {
     let first = true;
@@ -138,6 +164,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     kb: { type: 'string', multiple: true },
     config: { type: 'string' },
     explain: { type: 'boolean' },
+    header: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -148,8 +175,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (format !== undefined && !FORMATS.includes(format)) {
     throw new NewsgraphError('NG_USAGE', `--format must be one of ${FORMATS.join(', ')}`);
   }
-  if (format === 'gdelt' || format === 'polecat') {
-    throw new NewsgraphError('NG_USAGE', `--format ${format} arrives with the event store`);
+  if (values.header && format !== 'gdelt') {
+    throw new NewsgraphError('NG_USAGE', '--header applies to --format gdelt (csv always has one)');
   }
   const fallbackDate = dateOption(values.date, '--date');
   const maxBytes = integerOption(values['max-bytes'], '--max-bytes') ?? DEFAULT_MAX_BYTES;
@@ -167,7 +194,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   });
   await extractor.init();
   const several = await namesSeveral(positionals, io.cwd);
-  const printer = createPrinter(io, format ?? (several ? 'jsonl' : undefined));
+  const printer = createPrinter(
+    io,
+    format ?? (several ? 'jsonl' : undefined),
+    values.header === true,
+  );
   let failed = 0;
   let done = 0;
   const sourceOptions = {
