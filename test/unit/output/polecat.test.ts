@@ -121,3 +121,15 @@ test('without the document text (a stored event without its result) no text is c
 test('the coder names newsgraph and its version', () => {
   assert.match(defaultCoder(), /^newsgraph \d+\.\d+\.\d+/);
 });
+
+test('a source the text does not name gives no actor entity; an unlinked phrase keeps its words', async () => {
+  const [first] = exportEventsOf(await extractArticle(TALKS), ADDED);
+  assert.ok(first);
+  const unnamed = { ...first.source, actor: null, code: null, text: '', name: null };
+  const r = JSON.parse(ploverLine({ ...first, source: unnamed }, 'c')) as PloverRecord;
+  assert.deepEqual(r.actor, []);
+  const phrase = { ...unnamed, text: 'unknown gunmen' };
+  const p = JSON.parse(ploverLine({ ...first, source: phrase }, 'c')) as PloverRecord;
+  assert.equal(p.actor[0]?.entity_text, 'unknown gunmen');
+  assert.equal(p.actor[0]?.code, null);
+});
