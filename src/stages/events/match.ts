@@ -363,7 +363,7 @@ const LIGHT_NOUNS = new Set([
 
 /** Nouns after these words name something wished for, not something done. */
 const WISHED =
-  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|pressure|chance|prospect)$/;
+  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions)$/;
 
 /** Verbs whose object did not take place: "is avoiding a meeting", "postponed the talks". */
 const AVOIDED = new Set([
@@ -638,7 +638,16 @@ function argumentsAt(
     if (OBJECT_LEAD.has(ctx.word(k))) k++;
     const found = actorsFrom(ctx, k, s.tokenEnd);
     if (found.length) why.push(`${role}: object after "${ctx.word(after)}"`);
-    return found;
+    if (found.length) return found;
+    // "supports the statement of the Chairman", "rejected the proposal of Ukraine": whose it is.
+    let n = k;
+    while (n < s.tokenEnd && n - k < 4 && /^(?:DET|ADJ)$/.test(ctx.tokens[n]?.pos ?? '')) n++;
+    if (ctx.tokens[n]?.pos === 'NOUN' && ctx.word(n + 1) === 'of' && !ctx.mentionAt(n)) {
+      const owner = actorsFrom(ctx, n + 2, s.tokenEnd);
+      if (owner.length) why.push(`${role}: whose "${ctx.word(n)}" it is`);
+      return owner;
+    }
+    return [];
   }
   if (slot === 'recipient') {
     // The first actor after the trigger in its clause: "provide Kiev with guarantees",

@@ -306,3 +306,26 @@ test('forces put on alert are the posture of their own side', async () => {
     'MOBILIZE IND → -',
   ]);
 });
+
+test("regions code agents by their demonym; a judged act is not its judge's", async () => {
+  // "condemned the attack": the attack is someone else's, not the condemners'.
+  assert.deepEqual(await read('European leaders condemned the attack.'), ['ACCUSE EUR → -']);
+  assert.deepEqual(await read('African leaders agreed to set up a committee.'), ['AGREE AFR → -']);
+});
+
+test('whose proposal, force against social ills, dismissing a claim or an official', async () => {
+  assert.deepEqual(await read('Putin rejected the proposal of Ukraine.'), ['REJECT RUSGOV → UKR']);
+  assert.deepEqual(await read('Pakistani troops are fighting terrorism in the north.'), []);
+  assert.deepEqual(await read('Moscow dismissed the accusations of Kyiv.'), ['REJECT RUSGOV → UKRGOV']);
+  assert.deepEqual(await read('Yushchenko dismissed the prime minister.'), []);
+  assert.deepEqual(await read('China offered an apology to Japan for the incident.'), [
+    'SUPPORT CHN → JPN',
+  ]);
+});
+
+test('"failed to" and "was unable to" negate the act', async () => {
+  assert.deepEqual(await read('Russian troops failed to capture Kyiv.'), [
+    'ASSAULT RUSMIL → UKRGOV negated',
+  ]);
+  assert.deepEqual(await read('Russian troops captured Kyiv.'), ['ASSAULT RUSMIL → UKRGOV']);
+});
