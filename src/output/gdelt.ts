@@ -115,26 +115,26 @@ function actorCells(arg: ExportArgument | null): Cell[] {
  * United States); a place that names a whole country is a country match, type 1, with the
  * FIPS code also as ADM1Code and FeatureID as GDELT writes them; any other place without
  * coordinates (a KB region such as Crimea) is taken as a first-order division, type 5 (2 in
- * the United States). No place: type 0 and empty fields, as in GDELT's files.
+ * the United States). No place, or one in no single country: type 0 and empty fields, as in
+ * GDELT's files.
  */
 function geoCells(
   location: ExportEvent['event']['location'],
   isCountry: boolean | null = null,
 ): Cell[] {
-  if (!location) return [0, null, null, null, null, null, null, null];
-  const country = location.country ? countries().get(location.country) : undefined;
+  const country = location?.country ? countries().get(location.country) : undefined;
+  // A place in no one country ("the Middle East") has no GDELT geography: GDELT's places
+  // are all within a country.
+  if (!location || !country) return [0, null, null, null, null, null, null, null];
   // FIPS splits Palestine in two: the West Bank (WE, the table's code) and Gaza (GZ).
-  const fips =
-    country?.iso3 === 'PSE' && /\bgaza\b/i.test(location.name) ? 'GZ' : (country?.fips ?? null);
-  const us = country?.iso3 === 'USA';
+  const fips = country.iso3 === 'PSE' && /\bgaza\b/i.test(location.name) ? 'GZ' : country.fips;
+  const us = country.iso3 === 'USA';
   const hasPoint = location.lat !== null && location.lon !== null;
   // Without the document's actors to tell, a country's own short name still tells.
   const wholeCountry =
-    !hasPoint &&
-    (isCountry ?? countries().byName(location.name)?.iso3 === country?.iso3) &&
-    country !== undefined;
+    !hasPoint && (isCountry ?? countries().byName(location.name)?.iso3 === country.iso3);
   if (wholeCountry) return [1, country.name, fips, fips, null, null, null, fips];
-  const fullName = country ? `${location.name}, ${country.name}` : location.name;
+  const fullName = `${location.name}, ${country.name}`;
   const type = hasPoint ? (us ? 3 : 4) : us ? 2 : 5;
   return [type, fullName, fips, null, null, location.lat, location.lon, null];
 }

@@ -272,3 +272,24 @@ test('countries: FIPS codes differ from ISO; Kosovo by its CAMEO and PLOVER code
       e instanceof NewsgraphError && e.code === 'NG_KB_INVALID' && /KSV/.test(e.message),
   );
 });
+
+test('places GDELT cannot hold: a region of several countries; Gaza has its own FIPS code', async () => {
+  const { events } = await talksRows();
+  const e = eventWith(events, 'refused to meet');
+  const at = (location: ExportEvent['event']['location']) => {
+    const [row] = parse(
+      gdeltLine({ ...e, event: { ...e.event, location }, locationIsCountry: false }),
+    );
+    assert.ok(row);
+    return row;
+  };
+  const region = at({ name: 'the Middle East', country: null, lat: null, lon: null });
+  assert.equal(region.ActionGeo_Type, '0');
+  assert.equal(region.ActionGeo_FullName, '');
+  const gaza = at({ name: 'the Gaza Strip', country: 'PSE', lat: null, lon: null });
+  assert.equal(gaza.ActionGeo_Type, '5');
+  assert.equal(gaza.ActionGeo_CountryCode, 'GZ');
+  const hebron = at({ name: 'Hebron', country: 'PSE', lat: 31.53, lon: 35.09 });
+  assert.equal(hebron.ActionGeo_CountryCode, 'WE');
+  assert.equal(hebron.ActionGeo_Type, '4');
+});
