@@ -478,8 +478,25 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       continue;
     }
     if (m) {
-      out.push({ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code });
+      const arg = { actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code };
+      out.push(arg);
       t = ctx.tokenAt(m.end);
+      // "Walid Moallem, the Syrian Foreign Minister, and …": an apposition describes the actor
+      // before it (and may code it); it is not another actor.
+      const described = ctx.word(t) === ',' ? ctx.mentionAt(t + 1) : undefined;
+      if (described && /^(?:the|a|an)\s/i.test(described.text)) {
+        const unlinked = arg.actor === null || arg.actor.startsWith('unlinked:');
+        if (arg.code === null || unlinked || arg.actor === described.actor) {
+          arg.code = described.code ?? ctx.actors.get(described.actor)?.code ?? arg.code;
+        }
+        t = ctx.tokenAt(described.end);
+        if (ctx.word(t) === ',') t++;
+        if (ctx.word(t) === 'and') {
+          t++;
+          continue;
+        }
+        break;
+      }
       if (ctx.word(t) === 'and' || (ctx.word(t) === ',' && ctx.mentionAt(t + 1))) {
         t++;
         continue;

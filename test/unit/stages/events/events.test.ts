@@ -295,6 +295,13 @@ test('nominal triggers: threats against, meetings with, a truce between, a refus
   assert.deepEqual(await read('A truce between Israel and Hamas took effect at dawn.'), [
     'RETREAT ISR → PSEREBHMS',
   ]);
+  // An apposition describes the actor before it; it is not a third party.
+  assert.deepEqual(
+    await read(
+      'Talks between Karim Haddad, the Lebanese defence minister, and Iraqi leaders ended.',
+    ),
+    ['CONSULT LBNGOV → IRQGOV'],
+  );
   // A meeting someone avoids or postpones did not take place.
   assert.deepEqual(await read('Putin is deliberately avoiding a meeting with Zelensky.'), []);
   // A threat with no one threatened names a danger, not an act.
@@ -316,7 +323,9 @@ test("regions code agents by their demonym; a judged act is not its judge's", as
 test('whose proposal, force against social ills, dismissing a claim or an official', async () => {
   assert.deepEqual(await read('Putin rejected the proposal of Ukraine.'), ['REJECT RUSGOV → UKR']);
   assert.deepEqual(await read('Pakistani troops are fighting terrorism in the north.'), []);
-  assert.deepEqual(await read('Moscow dismissed the accusations of Kyiv.'), ['REJECT RUSGOV → UKRGOV']);
+  assert.deepEqual(await read('Moscow dismissed the accusations of Kyiv.'), [
+    'REJECT RUSGOV → UKRGOV',
+  ]);
   assert.deepEqual(await read('Yushchenko dismissed the prime minister.'), []);
   assert.deepEqual(await read('China offered an apology to Japan for the incident.'), [
     'SUPPORT CHN → JPN',
