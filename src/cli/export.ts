@@ -15,7 +15,7 @@ import { gdeltHeader, gdeltLine } from '../output/gdelt.js';
 import { defaultCoder, ploverLine } from '../output/polecat.js';
 import type { ExtractionResult } from '../output/result.js';
 import { DEFAULT_STORE_URL, openStore } from '../store/open.js';
-import type { QueryFilter, Store, StoredEvent } from '../store/store.js';
+import type { Page, QueryFilter, Store, StoredEvent } from '../store/store.js';
 import { dateOption, parseCommandArgs } from './args.js';
 import type { CliIO } from './io.js';
 
@@ -147,6 +147,40 @@ function documentContexts(store: Store) {
   };
 }
 
+/**
+ * Writes the events a filter selects, one page (of `pageSize`) at a time, through `write`.
+ * Returns how many were written and how many the layout left out.
+ */
+export async function writeEvents(
+  store: Store,
+  filter: QueryFilter,
+  layout: EventLayout,
+  write: (text: string) => Promise<void>,
+  pageSize = 1000,
+): Promise<{ written: number; left: number }> {
+  const contextOf = documentContexts(store);
+  let written = 0;
+  let left = 0;
+  let cursor: string | null = null;
+  do {
+    const page: Page<StoredEvent> = await store.events({
+      ...filter,
+      limit: pageSize,
+      ...(cursor === null ? {} : { cursor }),
+    });
+    let chunk = '';
+    for (const stored of page.items) {
+      const line = layout.line(exportEventOfStored(stored, await contextOf(stored.documentId)));
+      if (line === '') left++;
+      else written++;
+      chunk += line;
+    }
+    await write(chunk);
+    cursor = page.next;
+  } while (cursor !== null);
+  return { written, left };
+}
+
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: 'string' },
@@ -187,7 +221,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `--country must be an ISO 3166-1 alpha-3 code (UKR), got "${values.country}"`,
     );
   }
-  const filter: QueryFilter = { limit: 1000 };
+  const filter: QueryFilter = {};
   const since = dateOption(values.since, '--since');
   const until = dateOption(values.until, '--until');
   if (since !== null) filter.since = since;
@@ -210,23 +244,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   let left = 0;
   try {
     store = await openStore(values.db, { cwd: io.cwd, mustExist: true, readonly: true });
-    const contextOf = documentContexts(store);
     await sink.write(layout.head);
-    let cursor: string | null = null;
-    do {
-      const page: Awaited<ReturnType<Store['events']>> = await store.events(
-        cursor === null ? filter : { ...filter, cursor },
-      );
-      let chunk = '';
-      for (const stored of page.items as StoredEvent[]) {
-        const line = layout.line(exportEventOfStored(stored, await contextOf(stored.documentId)));
-        if (line === '') left++;
-        else written++;
-        chunk += line;
-      }
-      await sink.write(chunk);
-      cursor = page.next;
-    } while (cursor !== null);
+    ({ written, left } = await writeEvents(store, filter, layout, (text) => sink.write(text)));
     await sink.finish();
   } catch (error) {
     await sink.abandon();

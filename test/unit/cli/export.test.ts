@@ -14,6 +14,7 @@ import type { PloverRecord } from '../../../src/output/polecat.js';
 import type { ExtractionResult } from '../../../src/output/result.js';
 import { openStore } from '../../../src/store/open.js';
 import { simhash } from '../../../src/sources/simhash.js';
+import { eventLayout, writeEvents } from '../../../src/cli/export.js';
 import { runCli } from '../../helpers/cli.js';
 import { extractArticle, HOSTILE, TALKS } from '../output/export-fixtures.js';
 
@@ -210,4 +211,32 @@ test('export --help and the command list name it', async () => {
   assert.match(help.stdout, /--format FORMAT +gdelt, polecat or csv/);
   const main = await runCli(['--help']);
   assert.match(main.stdout, /\n {2}export +write stored events/);
+});
+
+test('page by page: small pages give the same export as one page, in store order', async () => {
+  const store = await openStore(db, { mustExist: true, readonly: true });
+  try {
+    const collect = async (pageSize: number) => {
+      let text = '';
+      const counts = await writeEvents(
+        store,
+        {},
+        eventLayout('polecat', { coder: 'c' }),
+        async (chunk) => {
+          text += chunk;
+        },
+        pageSize,
+      );
+      return { text, counts };
+    };
+    const whole = await collect(1000);
+    const paged = await collect(2);
+    assert.equal(paged.text, whole.text);
+    assert.deepEqual(paged.counts, whole.counts);
+    assert.equal(whole.counts.written, talks.events.length + hostile.events.length);
+    const gdelt = await writeEvents(store, {}, eventLayout('gdelt'), async () => undefined, 3);
+    assert.deepEqual(gdelt, { written: whole.counts.written - 1, left: 1 });
+  } finally {
+    await store.close();
+  }
 });
