@@ -32,7 +32,7 @@ export interface ExtractionPool {
   readonly size: number;
   /** Extracts one document on the next idle worker. Rejects with a NewsgraphError. */
   extract(input: ArticleInput): Promise<ExtractionResult>;
-  /** Stops the workers; documents still queued are rejected. */
+  /** Stops the workers; documents queued or in hand are rejected. */
   close(): Promise<void>;
 }
 
@@ -186,9 +186,9 @@ export async function startExtractionPool(options: PoolOptions = {}): Promise<Ex
     },
     async close() {
       closing = true;
-      for (const task of queue.splice(0)) {
-        task.reject(new NewsgraphError('NG_INTERNAL', 'the extraction pool closed'));
-      }
+      const closed = new NewsgraphError('NG_INTERNAL', 'the extraction pool closed');
+      for (const task of queue.splice(0)) task.reject(closed);
+      for (const slot of slots) slot.task?.reject(closed);
       await Promise.all([...threads].map((w) => w.terminate()));
     },
   };

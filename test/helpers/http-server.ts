@@ -10,7 +10,8 @@
  * - `/hang-body`            sends the headers and part of a page, then nothing more
  * - `/huge`                 an endless body, no Content-Length
  * - `/huge-declared`        declares a 1 GB Content-Length
- * - `/garbage`              bytes that are neither a feed nor a page, labelled as RSS
+ * - `/garbage`              binary bytes, labelled as RSS
+ * - `/garbage-text`         text that is neither XML nor a page, labelled as RSS
  *
  * Every request is recorded (path, User-Agent, time) so tests can check politeness.
  */
@@ -106,6 +107,13 @@ function misbehave(path: string, url: URL, response: ServerResponse): boolean {
   if (path === '/garbage') {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     answer(response, { headers: { 'content-type': 'application/rss+xml' }, body: bytes });
+    return true;
+  }
+  if (path === '/garbage-text') {
+    answer(response, {
+      headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+      body: 'Service temporarily unavailable }{ <<< please try again later >>> &&& \n',
+    });
     return true;
   }
   return false;
