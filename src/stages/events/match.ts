@@ -136,6 +136,11 @@ function nounRules(ctx: QuoteContext, t: number, rules: EventRules): EventRule[]
 const IRREGULAR: Record<string, string> = {
   shot: 'shoot',
   forbidden: 'forbid',
+  retaken: 'retake',
+  overran: 'overrun',
+  taken: 'take',
+  stolen: 'steal',
+  driven: 'drive',
   forbade: 'forbid',
   broken: 'break',
   frozen: 'freeze',
@@ -167,7 +172,6 @@ const IRREGULAR: Record<string, string> = {
   beat: 'beat',
   fled: 'flee',
   retook: 'retake',
-  overran: 'overrun',
   swore: 'swear',
   bombed: 'bomb',
   rose: 'rise',
@@ -411,6 +415,12 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
 
 function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
   const mention = ctx.mentionAt(ctx.tokenAt(speaker.start));
+  // "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a person the KB does not
+  // know, whose apposition names the body they act for, takes its code.
+  if (mention ? mention.actor.startsWith('unlinked:') : speaker.actor === null) {
+    const code = appositionCode(ctx, ctx.tokenAt(mention?.end ?? speaker.end));
+    if (code) return { ...speaker, code };
+  }
   if (speaker.actor !== null || mention) return { ...speaker, code: mention?.code ?? null };
   // A bare title or a lone surname named before ("The President rejected…").
   const described = resolveDescription(ctx, speaker);
@@ -422,6 +432,18 @@ function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
   const inside = ctx.mentionsIn(a, b)[0];
   const code = inside ? (inside.code ?? ctx.actors.get(inside.actor)?.code ?? null) : null;
   return { ...speaker, code };
+}
+
+/** The code of an actor inside an apposition starting at token t: ", the Syrian minister,". */
+function appositionCode(ctx: QuoteContext, t: number): string | null {
+  if (ctx.word(t) !== ',' || !/^(?:the|a|an)$/.test(ctx.word(t + 1))) return null;
+  for (let k = t + 1; k < ctx.tokens.length && k - t <= 10; k++) {
+    const word = ctx.word(k);
+    if (word === ',' || CLAUSE_END.has(word) || ctx.tokens[k]?.pos === 'VERB') return null;
+    const m = ctx.mentionAt(k);
+    if (m) return m.code ?? ctx.actors.get(m.actor)?.code ?? null;
+  }
+  return null;
 }
 
 /** The actors of a phrase joined by "and" / commas ending at the speaker: "X and Y agreed". */

@@ -302,6 +302,11 @@ test('nominal triggers: threats against, meetings with, a truce between, a refus
     ),
     ['CONSULT LBNGOV → IRQGOV'],
   );
+  // A person the KB does not know takes the code of the body their apposition names.
+  assert.deepEqual(
+    await read('Karim Haddad, the Lebanese defence minister, condemned the attack.'),
+    ['ACCUSE LBNGOV → -'],
+  );
   // A meeting someone avoids or postpones did not take place.
   assert.deepEqual(await read('Putin is deliberately avoiding a meeting with Zelensky.'), []);
   // A threat with no one threatened names a danger, not an act.
