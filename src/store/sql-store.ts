@@ -366,13 +366,12 @@ export function createSqlStore(driver: SqlDriver): Store {
       for (const r of records) {
         const pair = `${String(r.document_id)}\u0000${String(r.actor_id)}`;
         if (!wanted.has(pair)) continue;
-        const codeSource = strOrNull(r.code_source);
         actors.set(pair, {
           id: String(r.actor_id),
           name: String(r.name),
           type: String(r.type),
           code: strOrNull(r.code),
-          ...(codeSource === null ? {} : { codeSource: codeSource as ActorResult['codeSource'] }),
+          codeSource: strOrNull(r.code_source) as ActorResult['codeSource'],
           country: strOrNull(r.country),
           role: strOrNull(r.role),
           mentions: [],

@@ -127,6 +127,26 @@ function openDatabase(options: SqliteStoreOptions): Database.Database {
   }
 }
 
+/**
+ * The write transactions of this process on each file, one after another. A transaction's
+ * body is async (the Store is), so two connections to one file in one process would otherwise
+ * interleave: the second's BEGIN IMMEDIATE would wait, synchronously, in SQLite's busy handler
+ * for a lock that the first, blocked behind it on the same thread, can never release. Other
+ * processes are waited for by the busy timeout.
+ */
+const fileQueues = new Map<string, Promise<unknown>>();
+let memoryDatabases = 0;
+
+function serialise<T>(file: string, body: () => Promise<T>): Promise<T> {
+  const run = (fileQueues.get(file) ?? Promise.resolve()).then(body);
+  const tail = run.catch(() => undefined);
+  fileQueues.set(file, tail);
+  void tail.then(() => {
+    if (fileQueues.get(file) === tail) fileQueues.delete(file);
+  });
+  return run;
+}
+
 /** A driver over one better-sqlite3 connection. */
 function sqliteDriver(db: Database.Database, options: SqliteStoreOptions): SqlDriver {
   const statements = new Map<string, Database.Statement>();
@@ -147,16 +167,15 @@ function sqliteDriver(db: Database.Database, options: SqliteStoreOptions): SqlDr
       db.exec(script);
     },
   };
-  // better-sqlite3 is synchronous, but a transaction's body is async (the Store is): one
-  // transaction at a time on this connection, the next one waiting for the previous to end.
-  let queue: Promise<unknown> = Promise.resolve();
+  // An in-memory database is private to its connection.
+  const file = options.path === ':memory:' ? `:memory:#${++memoryDatabases}` : options.path;
   return {
     ...session,
     kind: 'sqlite',
     location: options.location,
     readonly: options.readonly === true || db.readonly,
     transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {
-      const run = queue.then(async () => {
+      return serialise(file, async () => {
         db.exec('BEGIN IMMEDIATE');
         try {
           const value = await fn(session);
@@ -168,8 +187,6 @@ function sqliteDriver(db: Database.Database, options: SqliteStoreOptions): SqlDr
           throw error;
         }
       });
-      queue = run.catch(() => undefined);
-      return run;
     },
     textMatch: `SELECT m.id FROM documents_fts JOIN documents m ON m.seq = documents_fts.rowid
       WHERE documents_fts MATCH ?`,
