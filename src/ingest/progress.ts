@@ -115,6 +115,8 @@ export function createProgress(
         return;
       }
       const t = now();
+      // The last document needs no line of its own: the summary follows.
+      if (done === total) return;
       if (done - lastLineCount >= every || t - lastLine >= everyMs) {
         stream.write(`${label}: ${status()}\n`);
         lastLine = t;

@@ -14,19 +14,20 @@ function collector(isTTY: boolean) {
 test('plain mode: a line every N documents, with count, share, rate and ETA', () => {
   const out = collector(false);
   let ms = 0;
-  const progress = createProgress(out, 10, { every: 4, everyMs: 60_000, now: () => ms });
-  for (let i = 0; i < 10; i++) {
+  const progress = createProgress(out, 12, { every: 4, everyMs: 60_000, now: () => ms });
+  for (let i = 0; i < 12; i++) {
     ms += 500; // two documents a second
     progress.tick();
   }
   progress.end();
   assert.equal(
     out.text,
-    'newsgraph ingest: 4/10 (40%), 2.0 docs/s, ETA 0:03\n' +
-      'newsgraph ingest: 8/10 (80%), 2.0 docs/s, ETA 0:01\n',
+    'newsgraph ingest: 4/12 (33%), 2.0 docs/s, ETA 0:04\n' +
+      'newsgraph ingest: 8/12 (66%), 2.0 docs/s, ETA 0:02\n',
+    'not at 12/12: the summary follows',
   );
-  assert.equal(progress.done, 10);
-  assert.equal(progress.elapsed(), 5);
+  assert.equal(progress.done, 12);
+  assert.equal(progress.elapsed(), 6);
   assert.ok(!out.text.includes('\r'), 'no terminal control in logs');
 });
 
