@@ -310,7 +310,17 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
     return ctx.tokens[verb]?.pos === 'VERB' ? speakerBefore(ctx, verb, limit) : null;
   }
   if (word === 'and' || word === 'but') {
-    // "He accused the AU of taking sides, and stated that …": the sentence's subject.
+    // "…reported that Russian forces entered the town, and captured a plant": a verb that is
+    // not a speech cue goes on the clause after "that"; "He accused the AU of taking sides,
+    // and stated that …": a cue goes on the sentence's subject.
+    if (!ctx.rules.byLemma.has(ctx.tokens[c]?.lemma ?? '')) {
+      for (let k = j - 1; k > limit; k--) {
+        if (ctx.word(k) !== 'that') continue;
+        const embedded = clauseSubject(ctx, k + 1, j);
+        if (embedded) return embedded;
+        break;
+      }
+    }
     return sentenceSubject(ctx, c, limit);
   }
   if (RELATIVE.has(word)) {

@@ -343,3 +343,12 @@ test('"failed to" and "was unable to" negate the act', async () => {
   ]);
   assert.deepEqual(await read('Russian troops captured Kyiv.'), ['ASSAULT RUSMIL → UKRGOV']);
 });
+
+test('a verb joined by "and" after a that-clause takes the clause\'s subject', async () => {
+  assert.deepEqual(
+    await read(
+      'Georgian officials reported that Russian troops entered Gori, and captured the main bridge.',
+    ),
+    ['ASSAULT RUSMIL → -'],
+  );
+});
