@@ -13,7 +13,7 @@
  * - The file is read before anything is written to it, so that a file that is not a
  *   database is refused (NG_STORE_CORRUPT) unchanged.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsgraphError } from '../core/errors.js';
@@ -101,12 +101,55 @@ function translate(error: unknown, location: string): NewsgraphError | null {
   return null;
 }
 
+/** Whether `path` lies on a file system mounted read-only (root included: EROFS). */
+function onReadOnlyFileSystem(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EROFS';
+  }
+}
+
+/** The largest store read into memory when it sits on read-only media. */
+const MAX_SNAPSHOT_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * A store on a read-only mount, opened from a copy in memory. SQLite cannot open a WAL
+ * database on read-only media without its `-shm` file (which a clean close removes, and which
+ * cannot be created there). Without a `-wal` file the main file holds every committed
+ * transaction, so a copy of it is the whole store; the copy's header is marked as a
+ * rollback-journal database (bytes 18–19), which a memory database needs. The file itself is
+ * never written.
+ */
+function readOnlyMediaCopy(options: SqliteStoreOptions): Database.Database | null {
+  if (!onReadOnlyFileSystem(options.path) || existsSync(`${options.path}-wal`)) return null;
+  if (statSync(options.path).size > MAX_SNAPSHOT_BYTES) {
+    throw new NewsgraphError(
+      'NG_STORE_READONLY',
+      `${options.location} is on a read-only file system and larger than ${MAX_SNAPSHOT_BYTES} bytes; copy it to a writable place to query it`,
+    );
+  }
+  const bytes = readFileSync(options.path);
+  if (bytes.length >= 100 && bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') {
+    bytes[18] = 1;
+    bytes[19] = 1;
+  }
+  return new Database(bytes, { readonly: true });
+}
+
 function openDatabase(options: SqliteStoreOptions): Database.Database {
   const memory = options.path === ':memory:';
   if (!memory && (options.mustExist || options.readonly) && !existsSync(options.path)) {
     throw new NewsgraphError(
       'NG_STORE_NOT_FOUND',
       `${options.location} does not exist; create it with 'newsgraph ingest --db ${options.location} …'`,
+    );
+  }
+  if (!memory && !existsSync(options.path) && onReadOnlyFileSystem(dirname(options.path))) {
+    throw new NewsgraphError(
+      'NG_STORE_READONLY',
+      `cannot create ${options.location}: its directory is on a read-only file system`,
     );
   }
   if (!memory && !options.readonly) mkdirSync(dirname(options.path), { recursive: true });
@@ -210,11 +253,25 @@ function sqliteDriver(db: Database.Database, options: SqliteStoreOptions): SqlDr
   };
 }
 
+/** Reads the file before anything writes to it: a file that is not a database fails here. */
+function probe(db: Database.Database): void {
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
+}
+
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  const db = openDatabase(options);
+  let db = openDatabase(options);
   try {
-    // Read first: a file that is not a database fails here, before any pragma writes to it.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    try {
+      probe(db);
+    } catch (error) {
+      const copy = sqliteCode(error)?.startsWith('SQLITE_CANTOPEN')
+        ? readOnlyMediaCopy(options)
+        : null;
+      if (!copy) throw error;
+      db.close();
+      db = copy;
+      probe(db);
+    }
     db.pragma('foreign_keys = ON');
     if (!options.readonly && !db.readonly) {
       db.pragma('journal_mode = WAL');
