@@ -406,7 +406,8 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
     if (!token) break;
     // A participle after a determiner is an adjective: "the seized ships".
     if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1))) return -1;
-    if (CLAUSE_END.has(token.normal)) return -1;
+    // "begins without consultation": what is done without is not done.
+    if (CLAUSE_END.has(token.normal) || token.normal === 'without') return -1;
     const head = token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ';
     if (head && (heads.includes(token.normal) || heads.includes(lemma(ctx, k)))) return k;
   }
@@ -895,6 +896,8 @@ export function matchSentence(
     if (!nominal && participleModifier(ctx, t)) continue;
     // "…unless the president agrees to step down": the condition, not an event.
     if (afterUnless(ctx, t, s)) continue;
+    // "demanded that Britain release the prisoners": what is asked for, not an event.
+    if (!nominal && askedFor(ctx, t, s)) continue;
     // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act
     // ("guilty of violating the ceasefire" is the act itself).
     if (
@@ -998,6 +1001,26 @@ const JUDGING = new Set([
   'suffer',
 ]);
 
+/** Verbs whose that-clause says what is asked for. */
+const ASKING = new Set([
+  'demand',
+  'ask',
+  'insist',
+  'urge',
+  'request',
+  'propose',
+  'suggest',
+  'recommend',
+]);
+
+function askedFor(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t - 1; k > s.tokenStart && t - k <= 10; k--) {
+    if (ctx.word(k) === 'that') return ASKING.has(lemma(ctx, k - 1));
+    if (/^[,;:]$/.test(ctx.word(k))) return false;
+  }
+  return false;
+}
+
 function participleModifier(ctx: QuoteContext, t: number): boolean {
   if (!/ed$/.test(ctx.word(t)) || ctx.tokens[t - 1]?.pos !== 'ADP') return false;
   const next = ctx.tokens[t + 1]?.pos;
@@ -1005,9 +1028,9 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 }
 
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
-/** Social ills fought or combated: "terrorism", "corruption", "Talebanization". */
+/** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger)$/u;
 
 function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean {
   let k = after + 1;

@@ -352,3 +352,13 @@ test('a verb joined by "and" after a that-clause takes the clause\'s subject', a
     ['ASSAULT RUSMIL → -'],
   );
 });
+
+test('what is asked for, done without, or won in a race is no event', async () => {
+  // The demand is the event; the release demanded is not.
+  assert.deepEqual(await read('The kidnappers demanded that Britain release the prisoners.'), [
+    'REQUEST The kidnappers → GBR',
+  ]);
+  assert.deepEqual(await read('Obama has recaptured the lead in the polls.'), []);
+  assert.deepEqual(await read('The senator blew his chance in the debate.'), []);
+  assert.deepEqual(await read('The new database begins without parliamentary consultation.'), []);
+});
