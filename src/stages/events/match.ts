@@ -112,6 +112,13 @@ const GOVERNING_END = new Set([
   'while',
   'because',
   'although',
+  // "living there at the time of the attacks": an act referred to, not governed.
+  'time',
+  'aftermath',
+  'wake',
+  'anniversary',
+  'since',
+  'victims',
 ]);
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
@@ -1055,7 +1062,8 @@ const STATIVE = new Set([
 ]);
 
 function isPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
-  if (STATIVE.has(ctx.word(t))) return false;
+  // "is opposed to" is a stance; "is opposed by the unions" a passive.
+  if (STATIVE.has(ctx.word(t)) && ctx.word(t + 1) !== 'by') return false;
   let k = t - 1;
   while (k >= s.tokenStart && ctx.tokens[k]?.pos === 'ADV') k--;
   const word = ctx.word(k);

@@ -362,3 +362,14 @@ test('what is asked for, done without, or won in a race is no event', async () =
   assert.deepEqual(await read('The senator blew his chance in the debate.'), []);
   assert.deepEqual(await read('The new database begins without parliamentary consultation.'), []);
 });
+
+test('declining to comment, a decline, and an act referred to by time are no events', async () => {
+  assert.deepEqual(await read('A Kremlin spokesman declined to comment on the report.'), []);
+  assert.deepEqual(await read('Support for the Russian government has declined since May.'), []);
+  assert.deepEqual(
+    await read('Bin Laden said he was living in Afghanistan at the time of the attacks.'),
+    [],
+  );
+  // "is opposed by" is a passive: the unions oppose the treaty.
+  assert.deepEqual(await read('The treaty is opposed by Costa Rica.'), ['REJECT CRI → -']);
+});
