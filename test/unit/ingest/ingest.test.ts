@@ -217,13 +217,22 @@ test('a page URL is fetched through redirects and stored under the URL asked for
   }
 });
 
-test('unrelated articles are not near-duplicates even when every SimHash is a candidate', async () => {
+test('only copies are near-duplicates, even when every SimHash is a candidate', async () => {
   const store = await freshStore();
   try {
-    const { summary } = await run([page('harbour-strike'), page('drought-aid')], store, {
-      nearDuplicateDistance: 64,
-    });
-    assert.deepEqual([summary.new, summary.duplicates], [2, 0], 'the shingle check refuses them');
+    // The update is news of its own that reuses most of the original's background
+    // (Jaccard 0.58): linked, its events would be lost.
+    const pages = ['vienna-talks', 'harbour-strike', 'drought-aid', 'vienna-talks-update'];
+    const { summary, outcomes } = await run(
+      [...pages.map(page), page('vienna-talks-syndicated')],
+      store,
+      {
+        nearDuplicateDistance: 64,
+      },
+    );
+    assert.deepEqual([summary.new, summary.duplicates], [4, 1], 'the shingle check decides');
+    assert.equal(outcomes[4]?.status, 'duplicate');
+    assert.equal((outcomes[4] as { of: string }).of, (outcomes[0] as { id: string }).id);
   } finally {
     await store.close();
   }

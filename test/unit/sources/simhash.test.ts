@@ -26,6 +26,7 @@ function cleanText(page: string): string {
 const original = cleanText('vienna-talks');
 const syndicated = cleanText('vienna-talks-syndicated');
 const sameStory = cleanText('vienna-talks-analysis');
+const update = cleanText('vienna-talks-update');
 const others = [cleanText('harbour-strike'), cleanText('drought-aid')];
 
 const near = (a: string, b: string) =>
@@ -71,6 +72,9 @@ test('a syndicated copy with another byline and one rewritten sentence is a near
 
 test('different articles on the same story, and on other stories, are not', () => {
   assert.ok(!near(original, sameStory), 'an analysis of the same talks');
+  const shared = shingleJaccard(original, update);
+  assert.ok(shared > 0.5 && shared < NEAR_DUPLICATE_JACCARD, `update shares ${shared}`);
+  assert.ok(!near(original, update), 'news of its own that reuses the background');
   assert.ok(!near(syndicated, sameStory));
   for (const other of others) {
     assert.ok(!near(original, other));
