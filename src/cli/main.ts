@@ -43,10 +43,14 @@ const COMMANDS: Record<string, Command> = {
     summary: 'write stored events as GDELT 2.0 event rows, PLOVER/POLECAT JSON or CSV',
     load: () => import('./export.js'),
   },
+  query: {
+    summary: 'list stored events, actors, quotes or documents, filtered (table, JSON, CSV)',
+    load: () => import('./query.js'),
+  },
 };
 
 /** Commands of the contract that later work brings; named so users know they are coming. */
-const PLANNED = ['query', 'serve', 'worker'];
+const PLANNED = ['serve', 'worker'];
 
 export const MAIN_HELP = `newsgraph — structured, sourced data about world politics from news articles
 

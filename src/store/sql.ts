@@ -111,9 +111,12 @@ export function json<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
-/** Words of a full-text query; a query without a letter or digit is a usage error. */
+/**
+ * Words of a full-text query, split at spaces and control characters (FTS5 reads a NUL as the
+ * end of its query); a query without a letter or digit is a usage error.
+ */
 export function textWords(text: string): string[] {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = text.split(/[\s\u0000-\u001f\u007f]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) {
     throw new NewsgraphError('NG_USAGE', 'the text search needs at least one word');
   }

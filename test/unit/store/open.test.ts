@@ -10,6 +10,13 @@ const usage = (url: string) =>
     url.slice(0, 60),
   );
 
+/** The file a sqlite URL names (with /srv as working directory). */
+function pathOf(url: string): string {
+  const target = parseStoreUrl(url, '/srv');
+  assert.equal(target.kind, 'sqlite');
+  return target.kind === 'sqlite' ? target.path : '';
+}
+
 test('sqlite URLs: relative to the working directory, absolute, bare paths, the default', () => {
   assert.deepEqual(parseStoreUrl(undefined, '/srv'), {
     kind: 'sqlite',
@@ -18,14 +25,14 @@ test('sqlite URLs: relative to the working directory, absolute, bare paths, the 
     readonly: false,
   });
   assert.equal(DEFAULT_STORE_URL, 'sqlite:./newsgraph.db');
-  assert.equal(parseStoreUrl('sqlite:data/news.db', '/srv').path, '/srv/data/news.db');
-  assert.equal(parseStoreUrl('sqlite:/var/lib/news.db', '/srv').path, '/var/lib/news.db');
-  assert.equal(parseStoreUrl('sqlite:///var/lib/news.db', '/srv').path, '/var/lib/news.db');
-  assert.equal(parseStoreUrl('archive/2025.sqlite3', '/srv').path, '/srv/archive/2025.sqlite3');
+  assert.equal(pathOf('sqlite:data/news.db'), '/srv/data/news.db');
+  assert.equal(pathOf('sqlite:/var/lib/news.db'), '/var/lib/news.db');
+  assert.equal(pathOf('sqlite:///var/lib/news.db'), '/var/lib/news.db');
+  assert.equal(pathOf('archive/2025.sqlite3'), '/srv/archive/2025.sqlite3');
   assert.equal(parseStoreUrl('News.DB', '/srv').kind, 'sqlite');
-  assert.equal(parseStoreUrl('sqlite::memory:', '/srv').path, ':memory:');
+  assert.equal(pathOf('sqlite::memory:'), ':memory:');
   // A question mark that does not start parameters belongs to the file name.
-  assert.equal(parseStoreUrl('sqlite:what?.db', '/srv').path, '/srv/what?.db');
+  assert.equal(pathOf('sqlite:what?.db'), '/srv/what?.db');
 });
 
 test('sqlite URLs: mode=ro opens read-only; other parameters are refused', () => {

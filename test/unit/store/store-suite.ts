@@ -596,6 +596,8 @@ export function storeSuite(backend: Backend): void {
         "Riyadh'); DROP TABLE documents; --",
         '{Riyadh} ^ceasefire',
         'Riyadh \u0000 ceasefire',
+        'Riyadh\u0000',
+        'Riyadh\u0007ceasefire\u001b[31m',
         '\ud800Riyadh',
         'Riyadh '.repeat(2000),
       ];
