@@ -854,7 +854,7 @@ function isConditionalThreat(
 
 const HOSTILE_TYPES = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types coded even when no one is named as having done it. */
-const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT']);
+const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE']);
 
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
@@ -923,6 +923,7 @@ export function matchSentence(
     if (!best) continue;
     // "fighting terrorism", "combat corruption": force against a social ill, not an actor.
     if (FORCEFUL.has(best.rule.type) && abstractObject(ctx, best.after, s)) continue;
+    if (best.rule.type === 'ASSAULT' && mishap(ctx, best.last, s)) continue;
     for (const u of best.used) consumed.add(u);
     const why = [`rule ${best.rule.id}: ${best.rule.reason}`];
     let sources = argumentsAt(ctx, best.rule.source, t, best.after, s, why, 'source');
@@ -1006,6 +1007,7 @@ const JUDGING = new Set([
   'survive',
   'escape',
   'suffer',
+  'flee',
 ]);
 
 /** Verbs whose that-clause says what is asked for. */
@@ -1043,7 +1045,24 @@ function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean 
   let k = after + 1;
   if (/^(?:against|off)$/.test(ctx.word(k))) k++;
   while (k < s.tokenEnd && /^(?:DET|ADJ)$/.test(ctx.tokens[k]?.pos ?? '')) k++;
-  return k < s.tokenEnd && ABSTRACT.test(ctx.word(k));
+  // The head of a compound: "child poverty", "drug trafficking".
+  for (let n = k; n < s.tokenEnd && n - k < 3; n++) {
+    if (ABSTRACT.test(ctx.word(n))) return true;
+    if (ctx.tokens[n]?.pos !== 'NOUN') break;
+  }
+  return false;
+}
+
+/** Deaths no one inflicted: "killed in a motorcycle accident", "died in the earthquake". */
+const MISHAP =
+  /^(?:accident|accidents|crash|crashes|collision|earthquake|flood|floods|blaze|storm|avalanche|hurricane|landslide|tsunami|stampede|derailment)$/;
+
+function mishap(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t + 1; k < s.tokenEnd && k - t <= 7; k++) {
+    if (MISHAP.test(ctx.word(k))) return true;
+    if (/^[,;:]$/.test(ctx.word(k))) return false;
+  }
+  return false;
 }
 
 /** Participles after "is" that describe a stance, not a passive: "is opposed to", "is ready". */
@@ -1067,6 +1086,17 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
   let k = t - 1;
   while (k >= s.tokenStart && ctx.tokens[k]?.pos === 'ADV') k--;
   const word = ctx.word(k);
+  // A headline's bare participle is a passive: "Idaho senator arrested for disorderly conduct".
+  const title = ctx.doc.title;
+  const headline = !!title && s.start === 0 && s.end <= title.length;
+  if (headline && /ed$/.test(ctx.word(t)) && ctx.tokens[k]?.pos !== 'AUX') {
+    // …with no object after it: "arrested for", "killed in", "acquitted" at the end.
+    const next = ctx.tokens[t + 1];
+    const bare =
+      t + 1 >= s.tokenEnd || next?.pos === 'PUNCT' || (next?.pos === 'ADP' && next.normal !== 'to');
+    const subject = ctx.tokens[k]?.pos;
+    if (bare && (subject === 'NOUN' || subject === 'PROPN') && k >= s.tokenStart) return true;
+  }
   return (
     ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(word) && !/ing$/.test(ctx.word(t))
   );

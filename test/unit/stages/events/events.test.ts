@@ -373,3 +373,18 @@ test('declining to comment, a decline, and an act referred to by time are no eve
   // "is opposed by" is a passive: the unions oppose the treaty.
   assert.deepEqual(await read('The treaty is opposed by Costa Rica.'), ['REJECT CRI → -']);
 });
+
+test('accidents, social ills in compounds and crimes committed are no political events', async () => {
+  assert.deepEqual(await read('Two Kenyan ministers were killed in a helicopter crash.'), []);
+  assert.deepEqual(await read('Ottawa unveiled a plan to fight child poverty.'), []);
+  assert.deepEqual(await read('Ankara said the Turkish nation never committed such a crime.'), []);
+});
+
+test('a headline participle is a passive: its subject is the target', async () => {
+  const list = await events(
+    'Georgian opposition leader arrested in Tbilisi\n\nPolice detained him on Monday.',
+  );
+  const headline = list.find((e) => e.trigger.text === 'arrested');
+  assert.equal(headline?.target?.code?.slice(0, 3), 'GEO');
+  assert.notEqual(headline?.source.code?.slice(0, 3), 'GEO');
+});
