@@ -457,6 +457,8 @@ export function findEvents(
             confidence: confidence(draft),
             mentions: [mention],
           };
+          // "The two countries fought naval wars in the 1970s": history in passing, not news.
+          if (historical(event.date, doc.published)) continue;
           const k = key(event);
           const same = merged.get(k);
           if (same) {
@@ -519,6 +521,15 @@ function theTwo(ctx: EventContext, arg: Argument): Argument[] | undefined {
     start: arg.start,
     end: arg.end,
   }));
+}
+
+/** Days before publication beyond which a dated event is background, not news. */
+const HISTORY_DAYS = 366;
+
+function historical(date: EventResult['date'], published: string | null): boolean {
+  if (!date || date.source !== 'text' || !published) return false;
+  const days = (Date.parse(published) - Date.parse(date.end)) / 86_400_000;
+  return days > HISTORY_DAYS;
 }
 
 const PEOPLE =

@@ -206,6 +206,8 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   }
   const before = ctx.tokens[t - 1];
   if (!before || !['NOUN', 'PROPN', 'PRON', 'ADV', 'AUX'].includes(before.pos)) return undefined;
+  // "their shot at the top job": a possessive makes the word a noun.
+  if (POSSESSIVE.has(before.normal)) return undefined;
   const form = token.normal;
   // "Iran attacks Israeli targets": a present-tense verb between a name and its object.
   if (token.pos === 'NOUN' && form.endsWith('s') && ['PROPN', 'PRON'].includes(before.pos)) {
@@ -722,9 +724,11 @@ function argumentsAt(
     ) {
       k--;
     }
-    if (/^(?:'s|’s|')$/.test(ctx.word(k))) k--;
+    const genitive = /^(?:'s|’s|')$/.test(ctx.word(k));
+    if (genitive) k--;
     const m = ctx.mentionAt(k);
-    if (m) {
+    // "the Washington attacks", "the Madrid bombings": a city before the noun says where.
+    if (m && (genitive || m.method !== 'metonym')) {
       why.push(`${role}: possessor of "${ctx.word(t)}"`);
       return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];
     }

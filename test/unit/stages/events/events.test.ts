@@ -388,3 +388,19 @@ test('a headline participle is a passive: its subject is the target', async () =
   assert.equal(headline?.target?.code?.slice(0, 3), 'GEO');
   assert.notEqual(headline?.source.code?.slice(0, 3), 'GEO');
 });
+
+test('history in passing, a city before an attack, a verbal attack on a policy', async () => {
+  // Dated years before publication (2025-08-25): background, not news.
+  assert.deepEqual(await read('Iceland and Britain fought a naval war in 1975.'), []);
+  assert.deepEqual(await read('Iraq invaded Kuwait in 1990.'), []);
+  assert.deepEqual(await read('Iraq invaded Kuwait on Monday.'), ['ASSAULT IRQ → KWT']);
+  // "the Washington attacks": where, not who.
+  assert.deepEqual(
+    (await read('He spoke about the Washington attacks.')).map((x) => x.split(' ')[1]),
+    [],
+  );
+  assert.deepEqual(await read("Navalny attacked the Kremlin's new media law."), [
+    'ACCUSE Navalny → RUSGOV',
+  ]);
+  assert.deepEqual(await read('Candidates need money for their shot at the top job.'), []);
+});
