@@ -18,7 +18,7 @@ import { EventContext } from './context.js';
 import { findDates, type DateExpression } from './dates.js';
 import { loadGazetteer, lookupCity, type Gazetteer } from './places.js';
 import { aliasKey } from '../../kb/normalize.js';
-import { matchSentence, type Argument, type EventDraft } from './match.js';
+import { matchSentence, RECIPROCAL, type Argument, type EventDraft } from './match.js';
 import { eventRules, type EventRules } from './rules.js';
 
 /** The sentence with the trigger and the arguments marked: [source …] [trigger …] [target …]. */
@@ -485,11 +485,8 @@ export function findEvents(
   return events;
 }
 
-/** Types a pair does to each other: "the two sides agreed", "both countries held talks". */
-const RECIPROCAL = new Set(['CONSULT', 'AGREE', 'COOPERATE', 'ASSAULT', 'SUPPORT', 'CONCEDE']);
-
 const THE_TWO =
-  /^(?:the\s+)?(?:two|both)\s+(?:countries|nations|states|sides|governments|leaders|presidents|prime\s+ministers|neighbours|neighbors|parties)$|^both\s+sides$|^both$/i;
+  /^(?:the\s+)?(?:two|both)\s+(?:countries|nations|states|sides|governments|leaders|presidents|prime\s+ministers|neighbours|neighbors|parties)$|^the\s+(?:two\s+)?sides$|^both$/i;
 
 /**
  * "The two countries", "both sides", "the two leaders": the two countries the article has

@@ -858,6 +858,16 @@ function isConditionalThreat(
 
 const HOSTILE_TYPES = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types coded even when no one is named as having done it. */
+/** Types a pair does to each other: "the two sides agreed", "X and Y met", "clashed". */
+export const RECIPROCAL = new Set([
+  'CONSULT',
+  'AGREE',
+  'COOPERATE',
+  'ASSAULT',
+  'SUPPORT',
+  'CONCEDE',
+]);
+
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE']);
 
 const ACT_OF_SPEECH =
@@ -958,7 +968,11 @@ export function matchSentence(
       sources = [{ actor: null, text: '', start: at, end: at, code: null }];
       why.push('source: unknown (no actor in the subject)');
     }
-    if (best.rule.source === 'between' && sources.length > 1) {
+    // "talks between X and Y"; "Russia and Ukraine met in Istanbul": a reciprocal act of
+    // coordinated subjects with no one else named is each one's with the other.
+    const reciprocal = RECIPROCAL.has(best.rule.type) && targets.length === 0;
+    if ((best.rule.source === 'between' || reciprocal) && sources.length > 1) {
+      if (reciprocal) why.push('target: the other of the coordinated subjects (a reciprocal act)');
       targets = sources.slice(1);
       sources = sources.slice(0, 1);
     }
@@ -1012,6 +1026,11 @@ const JUDGING = new Set([
   'escape',
   'suffer',
   'flee',
+  // "accused Ukraine of attacks": the act is the accused's, not the accuser's.
+  'accuse',
+  'charge',
+  'suspect',
+  'allege',
 ]);
 
 /** Verbs whose that-clause says what is asked for. */

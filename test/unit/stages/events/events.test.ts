@@ -404,3 +404,16 @@ test('history in passing, a city before an attack, a verbal attack on a policy',
   ]);
   assert.deepEqual(await read('Candidates need money for their shot at the top job.'), []);
 });
+
+test("coordinated subjects of a reciprocal act are each other's counterpart", async () => {
+  assert.deepEqual(await read('Russia and Ukraine met in Istanbul on Monday.'), [
+    'CONSULT RUS → UKR',
+  ]);
+  assert.deepEqual(await read('Armenia and Azerbaijan clashed on the border.'), [
+    'ASSAULT ARM → AZE',
+  ]);
+  // "accused Ukraine of attacks": the attacks are not Russia's.
+  assert.deepEqual(await read('Russia accused Ukraine of attacks on Monday.'), [
+    'ACCUSE RUS → UKR',
+  ]);
+});
