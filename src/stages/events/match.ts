@@ -943,7 +943,8 @@ export function matchSentence(
     let sources = argumentsAt(ctx, best.rule.source, t, best.after, s, why, 'source');
     let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
     // "was attacked by X": the agent is the source, the subject the target.
-    if (best.rule.passive && isPassive(ctx, t, s)) {
+    const transitive = best.rule.target === 'object' || best.rule.target === 'recipient';
+    if (best.rule.passive && isPassive(ctx, t, s, transitive)) {
       const by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
       const agent = by < 0 ? [] : actorsFrom(ctx, by + 1, s.tokenEnd);
       targets = sources;
@@ -962,7 +963,7 @@ export function matchSentence(
       sources.length === 0 &&
       best.rule.source === 'subject' &&
       UNKNOWN_SOURCE_TYPES.has(best.rule.type) &&
-      !isPassive(ctx, t, s)
+      !isPassive(ctx, t, s, transitive)
     ) {
       const at = ctx.tokens[t]?.start ?? 0;
       sources = [{ actor: null, text: '', start: at, end: at, code: null }];
@@ -1103,7 +1104,7 @@ const STATIVE = new Set([
   'due',
 ]);
 
-function isPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
+function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true): boolean {
   // "is opposed to" is a stance; "is opposed by the unions" a passive.
   if (STATIVE.has(ctx.word(t)) && ctx.word(t + 1) !== 'by') return false;
   let k = t - 1;
@@ -1112,7 +1113,8 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
   // A headline's bare participle is a passive: "Idaho senator arrested for disorderly conduct".
   const title = ctx.doc.title;
   const headline = !!title && s.start === 0 && s.end <= title.length;
-  if (headline && /ed$/.test(ctx.word(t)) && ctx.tokens[k]?.pos !== 'AUX') {
+  // (Only a verb that takes an object: "clashed on the border" is active.)
+  if (headline && transitive && /ed$/.test(ctx.word(t)) && ctx.tokens[k]?.pos !== 'AUX') {
     // …with no object after it: "arrested for", "killed in", "acquitted" at the end.
     const next = ctx.tokens[t + 1];
     const bare =

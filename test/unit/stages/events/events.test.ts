@@ -44,8 +44,10 @@ test('a verb rule codes source and target actors with their codes', async () => 
 });
 
 test('coordinated subjects are each a source', async () => {
-  const list = await read('Serbia and Croatia signed a border treaty.');
-  assert.deepEqual(list.sort(), ['SUPPORT HRV → -', 'SUPPORT SRB → -']);
+  const list = await read('Serbia and Croatia urged calm.');
+  assert.deepEqual(list.sort(), ['REQUEST HRV → -', 'REQUEST SRB → -']);
+  // A reciprocal act: each is the other's counterpart.
+  assert.deepEqual(await read('Serbia and Croatia signed a border treaty.'), ['SUPPORT SRB → HRV']);
 });
 
 test('a relative clause, an apposition and a time phrase do not hide the source', async () => {
