@@ -205,7 +205,10 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
     return token.normal;
   }
   const before = ctx.tokens[t - 1];
-  if (!before || !['NOUN', 'PROPN', 'PRON', 'ADV', 'AUX'].includes(before.pos)) return undefined;
+  // "was found shot dead": a participle after "found".
+  const afterFound = before?.normal === 'found';
+  if (!before || (!afterFound && !['NOUN', 'PROPN', 'PRON', 'ADV', 'AUX'].includes(before.pos)))
+    return undefined;
   // "their shot at the top job": a possessive makes the word a noun.
   if (POSSESSIVE.has(before.normal)) return undefined;
   const form = token.normal;
@@ -617,7 +620,9 @@ function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): num
   for (let k = t + 1; k < end && k - t <= MAX_OBJECT + 4; k++) {
     const word = ctx.word(k);
     if (word === prep) return k;
-    if (/^[;:.!?]$/.test(word) || (ctx.tokens[k]?.pos === 'VERB' && k > t + 1)) return -1;
+    // A verb ends the phrase — unless it is part of a name ("talks in Downing Street between").
+    const verb = ctx.tokens[k]?.pos === 'VERB' && !ctx.mentionAt(k);
+    if (/^[;:.!?]$/.test(word) || (verb && k > t + 1)) return -1;
   }
   return -1;
 }
@@ -940,7 +945,9 @@ export function matchSentence(
     if (best.rule.type === 'ASSAULT' && mishap(ctx, best.last, s)) continue;
     for (const u of best.used) consumed.add(u);
     const why = [`rule ${best.rule.id}: ${best.rule.reason}`];
-    let sources = argumentsAt(ctx, best.rule.source, t, best.after, s, why, 'source');
+    // "was found shot dead": the subject stands before "found".
+    const anchor = ctx.word(t - 1) === 'found' ? t - 1 : t;
+    let sources = argumentsAt(ctx, best.rule.source, anchor, best.after, s, why, 'source');
     let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
     // "was attacked by X": the agent is the source, the subject the target.
     const transitive = best.rule.target === 'object' || best.rule.target === 'recipient';
@@ -1109,6 +1116,8 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
   if (STATIVE.has(ctx.word(t)) && ctx.word(t + 1) !== 'by') return false;
   let k = t - 1;
   while (k >= s.tokenStart && ctx.tokens[k]?.pos === 'ADV') k--;
+  // "was found shot dead", "were found murdered": the passive of the finding and the act.
+  if (ctx.word(k) === 'found' && /^(?:is|are|was|were|been)$/.test(ctx.word(k - 1))) k--;
   const word = ctx.word(k);
   // A headline's bare participle is a passive: "Idaho senator arrested for disorderly conduct".
   const title = ctx.doc.title;

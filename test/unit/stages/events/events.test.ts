@@ -419,3 +419,14 @@ test("coordinated subjects of a reciprocal act are each other's counterpart", as
     'ACCUSE RUS → UKR',
   ]);
 });
+
+test('found shot dead is a passive; a name tagged as a verb does not end a phrase', async () => {
+  assert.deepEqual(
+    await read('A Russian journalist, Anna Petrova, was found shot dead at her home in Moscow.'),
+    ['ASSAULT  → RUSMED'],
+  );
+  assert.deepEqual(
+    await read('Hopes rose with talks in Downing Street between Britain and Ireland.'),
+    ['CONSULT GBR → IRL'],
+  );
+});
