@@ -1,8 +1,12 @@
-/** `newsgraph bench [--corpus FILE] [--limit N] [--runs K] [--json]` */
+/**
+ * `newsgraph bench [--corpus FILE] [--limit N] [--runs K] [--json]`, and
+ * `newsgraph bench store …` (src/bench/store-bench.ts).
+ */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NewsgraphError } from '../core/errors.js';
 import { formatBench, runBench } from '../bench/bench.js';
+import { runStoreBenchCommand } from '../bench/store-bench.js';
 import { integerOption, parseCommandArgs } from './args.js';
 import type { CliIO } from './io.js';
 
@@ -20,9 +24,12 @@ Options:
   --runs K        measured runs (default 5)
   --json          one JSON object
   -h, --help      this help
+
+'newsgraph bench store --help': ingest rate, size and query latency of the SQLite store.
 `;
 
 export async function run(args: string[], io: CliIO): Promise<number> {
+  if (args[0] === 'store') return runStoreBenchCommand(args.slice(1), io);
   const { values } = parseCommandArgs(args, {
     corpus: { type: 'string' },
     limit: { type: 'string' },

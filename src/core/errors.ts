@@ -88,6 +88,10 @@ export const ERROR_CATALOGUE = {
     status: 422,
     summary: 'A result or value given to the store is malformed; nothing was written.',
   },
+  NG_STORE_NOT_EMPTY: {
+    status: 409,
+    summary: 'The store already holds documents where an empty one is needed (bench store --db).',
+  },
   NG_OUTPUT_UNWRITABLE: {
     status: 500,
     summary: 'An output file cannot be written (no such directory, no permission, disk full).',
