@@ -577,7 +577,15 @@ export function createSqlStore(driver: SqlDriver): Store {
         const f = checkFilter('actors', filter);
         const where = new Conditions();
         if (f.actor !== undefined) where.add('a.id = ?', f.actor);
-        if (f.name !== undefined) where.add('a.name_key = ?', f.name);
+        // A name, or a text the actor was mentioned by ("Bush", "the Kremlin"): several
+        // actors may answer, and the caller says which.
+        if (f.name !== undefined) {
+          where.add(
+            'a.name_key = ? OR a.id IN (SELECT m.actor_id FROM mentions m WHERE lower(m.text) = ?)',
+            f.name,
+            f.name,
+          );
+        }
         if (f.type !== undefined) where.add('a.type = ?', f.type);
         if (f.country !== undefined) {
           where.add('a.country = ? OR substr(a.code, 1, 3) = ?', f.country, f.country);

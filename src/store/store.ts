@@ -36,7 +36,10 @@ export type PutOutcome =
 export interface QueryFilter {
   /** An actor id (KB id or `unlinked:…`): events with it as source or target, its quotes… */
   actor?: string;
-  /** Actors only: an actor's name, matched whole and without regard to case (NFC). */
+  /**
+   * Actors only: an actor's name, or a text it was mentioned by ("Bush"), matched whole and
+   * without regard to case (NFC).
+   */
   name?: string;
   /**
    * A PLOVER event type (`ACCUSE`) or a CAMEO code prefix (`12`, `125`); listing actors, an

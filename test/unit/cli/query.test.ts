@@ -113,6 +113,13 @@ test('--actor takes a name in any case; an ambiguous name lists the candidates',
   assert.match(ambiguous.stderr, /merz-friedrich \(person, DEU\)/);
   assert.match(ambiguous.stderr, /unlinked:friedrich merz/);
   assert.equal(ambiguous.stdout, '');
+  // A text the actor was mentioned by also names it: "the Kremlin" is Russia here.
+  const byMention = await query('events', '--actor', 'THE KREMLIN');
+  assert.equal(byMention.code, 0, byMention.stderr);
+  assert.deepEqual(
+    jsonl(byMention.stdout).map((e) => e.uid),
+    await uidsOf({ actor: 'country-rus' }),
+  );
   const byId = await query('quotes', '--actor', 'unlinked:friedrich merz');
   assert.deepEqual(
     jsonl(byId.stdout).map((q) => q.uid),
