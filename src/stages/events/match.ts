@@ -920,6 +920,8 @@ export function matchSentence(
     if (!nominal && ctx.word(t - 1) === '-') continue;
     // "the release of captured soldiers": a participle after a preposition modifies a noun.
     if (!nominal && participleModifier(ctx, t)) continue;
+    // "blogs hosted on Hosting Matters": a capitalised word inside a name is no verb.
+    if (!nominal && insideName(ctx, t, s)) continue;
     // "…unless the president agrees to step down": the condition, not an event.
     if (afterUnless(ctx, t, s)) continue;
     // "demanded that Britain release the prisoners": what is asked for, not an event.
@@ -1059,6 +1061,21 @@ function askedFor(ctx: QuoteContext, t: number, s: Sentence): boolean {
     if (/^[,;:]$/.test(ctx.word(k))) return false;
   }
   return false;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+
+function insideName(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  const token = ctx.tokens[t];
+  if (!token || t === s.tokenStart || !CAPITAL.test(ctx.text(token.start, token.end))) return false;
+  // Headlines capitalise every word: "Israel Attacks Gaza".
+  const title = ctx.doc.title;
+  if (title && s.start === 0 && s.end <= title.length) return false;
+  const capitalised = (k: number) => {
+    const other = ctx.tokens[k];
+    return !!other && k > s.tokenStart && CAPITAL.test(ctx.text(other.start, other.end));
+  };
+  return capitalised(t - 1) || capitalised(t + 1);
 }
 
 function participleModifier(ctx: QuoteContext, t: number): boolean {

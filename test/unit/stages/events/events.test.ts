@@ -430,3 +430,12 @@ test('found shot dead is a passive; a name tagged as a verb does not end a phras
     ['CONSULT GBR → IRL'],
   );
 });
+
+test('a capitalised word inside a name is no verb', async () => {
+  assert.deepEqual(
+    await read(
+      'Blogs react\n\nOne of the few blogs critical of Bush hosted on Hosting Matters commented on it.',
+    ),
+    [],
+  );
+});
