@@ -916,6 +916,10 @@ export function matchSentence(
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     // "the seized ships", "its revised plan": a participle used as an adjective.
     if (!nominal && DETERMINER.test(ctx.word(t - 1))) continue;
+    // "several captured containers", "two seized ships": after a number or quantifier too.
+    if (!nominal && /ed$/.test(token.normal) && quantifier(ctx, t - 1)) continue;
+    // "has been firmly committed to the programme": a stance, not a pledge.
+    if (token.normal === 'committed' && afterBe(ctx, t, s)) continue;
     // "an open-ended strike", "Russian-backed rebels": part of a compound adjective.
     if (!nominal && ctx.word(t - 1) === '-') continue;
     // "the release of captured soldiers": a participle after a preposition modifies a noun.
@@ -1078,6 +1082,19 @@ function insideName(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return capitalised(t - 1) || capitalised(t + 1);
 }
 
+function quantifier(ctx: QuoteContext, k: number): boolean {
+  return (
+    ctx.tokens[k]?.pos === 'NUM' ||
+    /^(?:several|many|some|few|numerous|various|other|both|all)$/.test(ctx.word(k))
+  );
+}
+
+function afterBe(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  let k = t - 1;
+  while (k > s.tokenStart && ctx.tokens[k]?.pos === 'ADV') k--;
+  return /^(?:is|are|was|were|be|been|being|remains|remained)$/.test(ctx.word(k));
+}
+
 function participleModifier(ctx: QuoteContext, t: number): boolean {
   if (!/ed$/.test(ctx.word(t)) || ctx.tokens[t - 1]?.pos !== 'ADP') return false;
   const next = ctx.tokens[t + 1]?.pos;
@@ -1087,11 +1104,11 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression)$/u;
 
 function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean {
   let k = after + 1;
-  if (/^(?:against|off)$/.test(ctx.word(k))) k++;
+  if (/^(?:against|off|with)$/.test(ctx.word(k))) k++;
   while (k < s.tokenEnd && /^(?:DET|ADJ)$/.test(ctx.tokens[k]?.pos ?? '')) k++;
   // The head of a compound: "child poverty", "drug trafficking".
   for (let n = k; n < s.tokenEnd && n - k < 3; n++) {

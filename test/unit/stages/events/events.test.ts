@@ -439,3 +439,10 @@ test('a capitalised word inside a name is no verb', async () => {
     [],
   );
 });
+
+test('illness, injuries, quantified participles and stances are no events', async () => {
+  assert.deepEqual(await read('The senator died after a short battle with pancreatic cancer.'), []);
+  assert.deepEqual(await read('A third soldier succumbed to his injuries on Sunday.'), []);
+  assert.deepEqual(await read('The militants opened several captured cargo containers.'), []);
+  assert.deepEqual(await read('The government has been firmly committed to the programme.'), []);
+});
