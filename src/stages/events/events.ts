@@ -150,6 +150,22 @@ function reread(
       );
     }
   }
+  // "We must not negotiate with a terrorist group", "Putin will not meet Zelensky": talks
+  // someone rules out for themselves are a refusal to meet.
+  if (draft.negated && draft.rule.type === 'CONSULT' && rules.byId.has('reject.refuse-to-meet')) {
+    const first = ctx.tokens[draft.first];
+    const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
+    const own = draft.obliged
+      ? !!quote && ownWords(ctx, draft, quote)
+      : draft.modality === 'planned';
+    if (own) {
+      return recode(draft, rules, 'reject.refuse-to-meet', 'talks ruled out: a refusal to meet', {
+        negated: false,
+        modality: 'asserted',
+        obliged: false,
+      });
+    }
+  }
   if (draft.obliged) return null;
   const refusal = draft.negated && (draft.rule.type === 'AGREE' || draft.rule.type === 'CONCEDE');
   if (refusal && rules.byId.has('reject.reject')) {

@@ -446,3 +446,12 @@ test('illness, injuries, quantified participles and stances are no events', asyn
   assert.deepEqual(await read('The militants opened several captured cargo containers.'), []);
   assert.deepEqual(await read('The government has been firmly committed to the programme.'), []);
 });
+
+test('talks ruled out for oneself are a refusal to meet; talks that did not happen are negated', async () => {
+  assert.deepEqual(await read('Putin will not meet Zelensky in Istanbul.'), [
+    'REJECT RUSGOV → UKRGOV',
+  ]);
+  assert.deepEqual(await read('Putin did not meet Zelensky in Istanbul.'), [
+    'CONSULT RUSGOV → UKRGOV negated',
+  ]);
+});
