@@ -398,7 +398,16 @@ const AVOIDED = new Set([
   'skip',
 ]);
 
+/** Words that open a list of what might happen: "scenarios such as an invasion". */
+const POSSIBLE =
+  /^(?:scenario|scenarios|option|options|possibility|possibilities|possible|hypothetical|contingency|contingencies|range|ranges|ranging)$/;
+
 function unrealized(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  // "Options include sanctions or talks", "responses range from sanctions to a ceasefire".
+  for (let k = t - 1; k >= s.tokenStart && t - k <= 8; k--) {
+    if (/^[;:]$/.test(ctx.word(k))) break;
+    if (POSSIBLE.test(ctx.word(k))) return true;
+  }
   for (let k = t - 1; k >= s.tokenStart && t - k <= 5; k--) {
     const word = ctx.word(k);
     // The verb's own rule (REJECT for "refused talks", "boycotted the summit") codes it.
@@ -1036,6 +1045,8 @@ const JUDGING = new Set([
   'question',
   'dispute',
   'witness',
+  'list',
+  'discuss',
   'survive',
   'escape',
   'suffer',

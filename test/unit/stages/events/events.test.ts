@@ -187,6 +187,10 @@ test('sentences that must code nothing: opinion, sport, TV, history in passing, 
     'The stadium was built in 1936.',
     'The senator praised the weather.',
     'Many hope for peace.',
+    // Hypothetical lists: what might happen, not what did.
+    'Options on the table include sanctions, talks with Tehran or a naval blockade.',
+    'Possible responses range from new sanctions against Russia to a ceasefire.',
+    'Analysts listed scenarios such as an invasion of Taiwan or a blockade.',
   ]) {
     assert.deepEqual(await read(text), [], text);
   }
