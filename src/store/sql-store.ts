@@ -70,6 +70,39 @@ export const ACTOR_TYPES = [
  */
 const BANDED_DISTANCE = 3;
 
+interface NearIndex {
+  lastSeq: number;
+  ids: string[];
+  /** The first copy each document links to (itself when it is one). */
+  firsts: string[];
+  hi: number[];
+  lo: number[];
+}
+
+/** Bits set in a 32-bit number. */
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** The first copy of the nearest stored hash within `maxDistance` bits (earliest on ties). */
+function nearest(index: NearIndex, hash: string, maxDistance: number): string | null {
+  const hi = Number.parseInt(hash.slice(0, 8), 16);
+  const lo = Number.parseInt(hash.slice(8, 16), 16);
+  let best = -1;
+  let bestDistance = maxDistance + 1;
+  for (let i = 0; i < index.ids.length; i++) {
+    const distance = popcount((index.hi[i] ?? 0) ^ hi) + popcount((index.lo[i] ?? 0) ^ lo);
+    if (distance < bestDistance) {
+      best = i;
+      bestDistance = distance;
+      if (distance === 0) break;
+    }
+  }
+  return best < 0 ? null : (index.firsts[best] ?? null);
+}
+
 type Listing = 'events' | 'quotes' | 'actors' | 'documents';
 
 function usage(message: string): never {
@@ -311,6 +344,28 @@ function page<R, T>(
 }
 
 export function createSqlStore(driver: SqlDriver): Store {
+  // The near-duplicate index: every stored document's SimHash as two 32-bit halves, in
+  // storage order, with the first copy each one links to.
+  const near: NearIndex = { lastSeq: 0, ids: [], firsts: [], hi: [], lo: [] };
+  async function nearIndex(): Promise<NearIndex> {
+    const rows = await driver.all<{
+      seq: unknown;
+      id: string;
+      duplicate_of: string | null;
+      simhash: string;
+    }>('SELECT seq, id, duplicate_of, simhash FROM documents WHERE seq > ? ORDER BY seq', [
+      near.lastSeq,
+    ]);
+    for (const r of rows) {
+      near.ids.push(r.id);
+      near.firsts.push(r.duplicate_of ?? r.id);
+      near.hi.push(Number.parseInt(r.simhash.slice(0, 8), 16));
+      near.lo.push(Number.parseInt(r.simhash.slice(8, 16), 16));
+      near.lastSeq = Math.max(near.lastSeq, num(r.seq));
+    }
+    return near;
+  }
+
   /** Runs an operation, turning the driver's errors into ours (disk full, read-only…). */
   async function guarded<T>(operation: () => Promise<T>): Promise<T> {
     try {
@@ -409,11 +464,13 @@ export function createSqlStore(driver: SqlDriver): Store {
         if (!Number.isInteger(maxDistance) || maxDistance < 0 || maxDistance > 64) {
           throw new NewsgraphError('NG_STORE_INVALID', 'maxDistance must be an integer 0–64');
         }
+        // Beyond the bands every stored hash is compared: in memory, over an index that reads
+        // only the documents stored since the last lookup (by any process), not in SQL, where
+        // the comparison would scan the table on every call.
+        if (maxDistance > BANDED_DISTANCE) return nearest(await nearIndex(), hash, maxDistance);
         const where = new Conditions();
-        if (maxDistance <= BANDED_DISTANCE) {
-          const bands = simhashBands(hash);
-          where.add(bands.map((_, i) => `simhash_b${i} = ?`).join(' OR '), ...bands);
-        }
+        const bands = simhashBands(hash);
+        where.add(bands.map((_, i) => `simhash_b${i} = ?`).join(' OR '), ...bands);
         // A copy of a copy links to the first copy: the original is what counts.
         const rows = await driver.all<{ id: string; duplicate_of: string | null }>(
           `SELECT id, duplicate_of FROM (

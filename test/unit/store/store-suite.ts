@@ -488,6 +488,24 @@ export function storeSuite(backend: Backend): void {
       }
     });
 
+    test('the near-duplicate lookup sees documents another connection stored since', async () => {
+      const url = await backend.freshUrl();
+      const a = await openStore(url);
+      const b = await openStore(url);
+      try {
+        const [original, other] = docs;
+        assert.ok(original && other);
+        await a.put(other.result, other.info);
+        const far = flipBits(original.info.simhash, [0, 1, 16, 32, 48]);
+        assert.equal(await a.findNearDuplicate(far, 5), null);
+        await b.put(original.result, original.info);
+        assert.equal(await a.findNearDuplicate(far, 5), original.result.id);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+
     test('near-duplicates link to the first copy and are not counted again', async () => {
       const s = await fresh();
       try {
