@@ -882,7 +882,7 @@ export const RECIPROCAL = new Set([
   'CONCEDE',
 ]);
 
-const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE']);
+const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
 
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;

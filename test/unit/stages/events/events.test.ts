@@ -459,3 +459,16 @@ test('talks ruled out for oneself are a refusal to meet; talks that did not happ
     'CONSULT RUSGOV → UKRGOV negated',
   ]);
 });
+
+test('put under investigation or arrest; patrols ordered; an accusation with no one named', async () => {
+  assert.deepEqual(await read('A Russian diplomat has been put under investigation in Italy.'), [
+    'ACCUSE  → RUSGOV',
+  ]);
+  assert.deepEqual(
+    await read('Belarusian police placed the opposition leader under house arrest.'),
+    ['COERCE BLRCOP → -'],
+  );
+  assert.deepEqual(await read('Israeli troops stepped up patrols along the border with Lebanon.'), [
+    'MOBILIZE ISRMIL → LBN',
+  ]);
+});
