@@ -265,6 +265,12 @@ function matchVerbRule(
     let k = skipAdverbs(ctx, t + 1, s.tokenEnd);
     // "forced the UN agency out", "called the strike off": the object may stand between.
     if (!rule.particle.includes(ctx.word(k))) k = phraseFrom(ctx, k, s.tokenEnd);
+    // "forced the UN refugee agency, UNHCR, out of": over an apposition to the particle.
+    if (ctx.word(k) === ',') {
+      const closing = phraseFrom(ctx, k + 1, s.tokenEnd);
+      if (ctx.word(closing) === ',' && rule.particle.includes(ctx.word(closing + 1)))
+        k = closing + 1;
+    }
     if (!rule.particle.includes(ctx.word(k))) return null;
     after = k;
     last = k;
@@ -925,6 +931,12 @@ export function matchSentence(
     const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     // "the seized ships", "its revised plan": a participle used as an adjective.
     if (!nominal && DETERMINER.test(ctx.word(t - 1))) continue;
+    // "the recently imposed law": also with an adverb between.
+    if (!nominal && /ed$/.test(token.normal) && ctx.tokens[t - 1]?.pos === 'ADV') {
+      if (DETERMINER.test(ctx.word(t - 2))) continue;
+    }
+    // "…so that same-sex marriages are banned": a purpose, not an event.
+    if (!nominal && purpose(ctx, t, s)) continue;
     // "several captured containers", "two seized ships": after a number or quantifier too.
     if (!nominal && /ed$/.test(token.normal) && quantifier(ctx, t - 1)) continue;
     // "has been firmly committed to the programme": a stance, not a pledge.
@@ -1091,6 +1103,14 @@ function insideName(ctx: QuoteContext, t: number, s: Sentence): boolean {
     return !!other && k > s.tokenStart && CAPITAL.test(ctx.text(other.start, other.end));
   };
   return capitalised(t - 1) || capitalised(t + 1);
+}
+
+function purpose(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t - 1; k > s.tokenStart && t - k <= 8; k--) {
+    if (/^[;:,]$/.test(ctx.word(k))) return false;
+    if (ctx.word(k) === 'that' && ctx.word(k - 1) === 'so') return true;
+  }
+  return false;
 }
 
 function quantifier(ctx: QuoteContext, k: number): boolean {

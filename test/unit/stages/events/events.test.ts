@@ -472,3 +472,16 @@ test('put under investigation or arrest; patrols ordered; an accusation with no 
     'MOBILIZE ISRMIL → LBN',
   ]);
 });
+
+test('an apposition before a particle; participles after adverbs; purposes', async () => {
+  assert.deepEqual(await read('Jakarta forced the UN refugee agency, UNHCR, out of the country.'), [
+    'SANCTION IDN → IGOUNOHCR',
+  ]);
+  assert.deepEqual(await read('Thousands marched against the recently imposed law.'), [
+    'PROTEST Thousands → -',
+  ]);
+  assert.deepEqual(
+    await read('The party collected signatures so that same-sex marriages are banned.'),
+    [],
+  );
+});
