@@ -51,11 +51,20 @@ export class EventContext extends QuoteContext {
       const code = actor?.type === 'place' ? countryOf(actor) : undefined;
       if (code) places.push({ start: link.start, end: link.end, code });
     }
+    // The place each token lies in, by token index (not a search per token).
+    const placeAt = new Map<number, { start: number; end: number; code: string }>();
+    for (const place of places) {
+      for (let t = this.tokenAt(place.start); t < this.tokens.length; t++) {
+        const token = this.tokens[t];
+        if (!token || token.start >= place.end) break;
+        if (token.start >= place.start && token.end <= place.end && !placeAt.has(t)) {
+          placeAt.set(t, place);
+        }
+      }
+    }
     this.tokens.forEach((token, t) => {
       if (super.mentionAt(t)) return;
-      const place = places.length
-        ? places.find((c) => c.start <= token.start && token.end <= c.end)
-        : undefined;
+      const place = placeAt.get(t);
       const iso = place ? place.code : this.demonym(t, kb);
       if (!iso) return;
       const country = kb.countries.get(iso);
