@@ -497,7 +497,9 @@ export function findEvents(
       }
     }
   });
-  fillTargets(events, actorList, explain, peopleObjects);
+  const home = documentCountry(actorList);
+  if (kb && home) fillAgents(events, home, kb, explain);
+  if (home) fillTargets(events, home, explain, peopleObjects);
   return events;
 }
 
@@ -565,12 +567,8 @@ const TARGETED = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'SANCTION',
  * named in its sentence is aimed at the country the article is about, when that country is
  * not the actor's own. The target says so (`inferred: "document-country"`).
  */
-function fillTargets(
-  events: EventResult[],
-  actors: ActorResult[],
-  explain: boolean,
-  peopleObjects: ReadonlySet<EventResult>,
-): void {
+/** The country an article is about: named most, at least 3 times and 40% of country names. */
+function documentCountry(actors: ActorResult[]): ActorResult | undefined {
   const counts = new Map<string, { n: number; actor: ActorResult }>();
   for (const a of actors) {
     if (a.type !== 'country' || !a.code) continue;
@@ -581,14 +579,65 @@ function fillTargets(
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
   const total = ranked.reduce((sum, r) => sum + r.n, 0);
-  if (!top || top.n < 3 || top.n / total < 0.4) return;
-  const country = top.actor.code ?? '';
+  return top && top.n >= 3 && top.n / total >= 0.4 ? top.actor : undefined;
+}
+
+function fillTargets(
+  events: EventResult[],
+  home: ActorResult,
+  explain: boolean,
+  peopleObjects: ReadonlySet<EventResult>,
+): void {
+  const country = home.code ?? '';
   for (const event of events) {
     if (event.target || !TARGETED.has(event.type) || peopleObjects.has(event)) continue;
     const own = (event.source.code ?? '').slice(0, 3);
     if (!own || own === country) continue;
-    event.target = { actor: top.actor.id, code: country, text: '', inferred: 'document-country' };
+    event.target = { actor: home.id, code: country, text: '', inferred: 'document-country' };
     if (explain) event.explanation?.push(`target: ${country}, the country the article is about`);
+  }
+}
+
+/** Sectors an unnamed group of the article's country can be coded with ("the police"). */
+const HOME_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'OPP', 'SPY']);
+
+/**
+ * "The government rejected the demands", "police arrested…" in an article about one
+ * country: a role noun with no country named is that country's, coded with its sector and
+ * marked `inferred: "document-country"`. Groups that are as often foreign (militants,
+ * protesters, journalists) are left uncoded.
+ */
+function fillAgents(
+  events: EventResult[],
+  home: ActorResult,
+  kb: KnowledgeBase,
+  explain: boolean,
+): void {
+  for (const event of events) {
+    for (const role of ['source', 'target'] as const) {
+      const arg = event[role];
+      if (!arg || arg.actor !== null || arg.code !== null || !arg.text) continue;
+      // A plain role phrase only: no name in it ("United States officials"), no "of" ("the
+      // posts of prime minister"), not several or someone else's ("the two governments",
+      // "their negotiators").
+      const [, ...rest] = arg.text.split(/\s+/);
+      if (rest.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) || / of /i.test(arg.text)) continue;
+      if (/\b(?:two|three|both|several|their|his|her|other|foreign)\b/i.test(arg.text)) continue;
+      const words = arg.text
+        .toLowerCase()
+        .replace(/^(?:the|a|an|its|their|local|state|national|federal)\s+/g, '')
+        .split(/\s+/);
+      const head = words.slice(-2).join(' ');
+      const sector = kb.agents.get(aliasKey(head)) ?? kb.agents.get(aliasKey(words.at(-1) ?? ''));
+      if (!sector || !HOME_SECTORS.has(sector)) continue;
+      arg.code = `${home.code ?? ''}${sector}`;
+      arg.inferred = 'document-country';
+      if (explain) {
+        event.explanation?.push(
+          `${role}: "${arg.text}" of ${home.code ?? ''}, the country the article is about`,
+        );
+      }
+    }
   }
 }
 

@@ -488,3 +488,23 @@ test('an apposition before a particle; participles after adverbs; purposes', asy
     [],
   );
 });
+
+test('an unnamed state body is the one of the country the article is about', async () => {
+  const list = await events(
+    'Kenya braces for a vote. Kenya closed schools. Kenya deployed observers. ' +
+      'The government rejected the demands of the protesters.',
+  );
+  const reject = list.find((e) => e.type === 'REJECT');
+  assert.deepEqual(reject?.source, {
+    actor: null,
+    code: 'KENGOV',
+    text: 'The government',
+    inferred: 'document-country',
+  });
+  // Not several, not someone else's, not a name.
+  const two = await events(
+    'Kenya braces for a vote. Kenya closed schools. Kenya deployed observers. ' +
+      'The two governments rejected the demands.',
+  );
+  assert.equal(two.find((e) => e.type === 'REJECT')?.source.code ?? null, null);
+});
