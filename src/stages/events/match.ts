@@ -426,6 +426,38 @@ function unrealized(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return false;
 }
 
+/** Nouns that make the word before them a modifier: "fuel research", "arms industry". */
+const COMPOUND_HEAD = new Set([
+  'research',
+  'inspector',
+  'inspectors',
+  'programme',
+  'program',
+  'programs',
+  'programmes',
+  'price',
+  'prices',
+  'industry',
+  'industries',
+  'sector',
+  'market',
+  'markets',
+  'plant',
+  'plants',
+  'reserves',
+  'exports',
+  'imports',
+  'shortage',
+  'shortages',
+  'production',
+  'smuggling',
+  'trafficking',
+  'dealer',
+  'dealers',
+  'company',
+  'companies',
+]);
+
 /** The first noun among `heads` in the phrase after the verb: "imposed new sanctions". */
 function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[]): number {
   for (let k = from; k < end && k - from < 8; k++) {
@@ -436,7 +468,10 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
     // "begins without consultation": what is done without is not done.
     if (CLAUSE_END.has(token.normal) || token.normal === 'without') return -1;
     const head = token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ';
-    if (head && (heads.includes(token.normal) || heads.includes(lemma(ctx, k)))) return k;
+    if (head && (heads.includes(token.normal) || heads.includes(lemma(ctx, k)))) {
+      // "fuel research", "weapons inspectors": a modifier of another noun is not the head.
+      if (!COMPOUND_HEAD.has(ctx.word(k + 1))) return k;
+    }
   }
   return -1;
 }

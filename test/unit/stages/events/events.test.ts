@@ -508,3 +508,10 @@ test('an unnamed state body is the one of the country the article is about', asy
   );
   assert.equal(two.find((e) => e.type === 'REJECT')?.source.code ?? null, null);
 });
+
+test('a noun modifying another is no object head ("fuel research")', async () => {
+  assert.deepEqual(await read('Iran resumed full atomic fuel research on Monday.'), []);
+  assert.deepEqual(await read('Russia resumed fuel deliveries to Georgia on Monday.'), [
+    'AID RUS → GEO',
+  ]);
+});
