@@ -1161,8 +1161,43 @@ function afterBe(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return /^(?:is|are|was|were|be|been|being|remains|remained)$/.test(ctx.word(k));
 }
 
+/** Past participles: regular ones and the irregular forms news uses ("slain", "shot"). */
+const PARTICIPLE = /(?:ed|slain|shot|taken|stolen|beaten|seen|held|caught|struck|hit)$/;
+
+/** Nouns for texts and records: "the statement released on Monday" was published, not freed. */
+const DOCUMENTS = new Set([
+  'statement',
+  'statements',
+  'report',
+  'reports',
+  'video',
+  'videos',
+  'tape',
+  'tapes',
+  'figures',
+  'data',
+  'list',
+  'document',
+  'documents',
+  'book',
+  'film',
+  'results',
+  'recording',
+  'footage',
+  'photos',
+  'images',
+  'letter',
+  'album',
+  'study',
+  'survey',
+  'poll',
+]);
+
 function participleModifier(ctx: QuoteContext, t: number): boolean {
-  if (!/ed$/.test(ctx.word(t)) || ctx.tokens[t - 1]?.pos !== 'ADP') return false;
+  if (!PARTICIPLE.test(ctx.word(t))) return false;
+  // "the statement released on Monday by the ministry": a reduced relative on a document.
+  if (DOCUMENTS.has(ctx.word(t - 1))) return true;
+  if (ctx.tokens[t - 1]?.pos !== 'ADP') return false;
   const next = ctx.tokens[t + 1]?.pos;
   return next === 'NOUN' || next === 'PROPN' || next === 'ADJ';
 }

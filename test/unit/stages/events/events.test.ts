@@ -515,3 +515,18 @@ test('a noun modifying another is no object head ("fuel research")', async () =>
     'AID RUS → GEO',
   ]);
 });
+
+test('a document released is no release; slain members are no killing here', async () => {
+  assert.deepEqual(
+    await read(
+      'The statement released on Monday by the Cuban foreign ministry criticised Taipei.',
+    ).then((list) => list.filter((x) => x.startsWith('RETREAT'))),
+    [],
+  );
+  assert.deepEqual(
+    (await read('Police searched the computers of slain members of the rebel group.')).filter((x) =>
+      x.startsWith('ASSAULT'),
+    ),
+    [],
+  );
+});
