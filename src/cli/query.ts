@@ -8,7 +8,7 @@
 import { NewsgraphError } from '../core/errors.js';
 import { csvRow, EVENT_CSV_COLUMNS, storedEventCsvCells, type CsvValue } from '../output/csv.js';
 import { DEFAULT_STORE_URL, openStore } from '../store/open.js';
-import { ACTOR_TYPES } from '../store/sql-store.js';
+import { ACTOR_TYPES } from '../kb/schema.js';
 import type {
   Page,
   QueryFilter,

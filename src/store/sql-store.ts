@@ -5,6 +5,7 @@
  * and turning rows back into the contract's objects — is here.
  */
 import { NewsgraphError } from '../core/errors.js';
+import { ACTOR_TYPES } from '../kb/schema.js';
 import type { ActorResult, EventResult, ExtractionResult, QuoteResult } from '../output/result.js';
 import { isoDate } from '../stages/ingest/ingest.js';
 import {
@@ -50,19 +51,6 @@ import type {
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 10_000;
-
-/** Actor types of the contract: what `type` filters on when listing actors. */
-export const ACTOR_TYPES = [
-  'person',
-  'organization',
-  'country',
-  'igo',
-  'media',
-  'armed_group',
-  'party',
-  'place',
-  'other',
-] as const;
 
 /**
  * SimHash bands make a lookup within this many bits exact (4 bands of 16 bits: two hashes
