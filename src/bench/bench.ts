@@ -4,8 +4,8 @@
  * same process. The ratio, not the absolute speed, is what we track: it does not depend on
  * the machine.
  */
-import { readFileSync } from 'node:fs';
 import { NewsgraphError } from '../core/errors.js';
+import { percentile, readCorpus } from './measure.js';
 import { createExtractor } from '../extract.js';
 import type { ArticleInput } from '../stages/ingest/input.js';
 import { parseJsonlRecord } from '../stages/ingest/sources.js';
@@ -57,17 +57,8 @@ export interface BenchReport {
 
 /** Reads corpus records as ArticleInputs; bad lines are skipped and counted. */
 export function loadCorpus(path: string, limit = Infinity): ArticleInput[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new NewsgraphError(
-      'NG_INPUT_NOT_FOUND',
-      `corpus not found: ${path} (the shared corpus lives in ../shared/corpus; pass --corpus FILE)`,
-    );
-  }
   const inputs: ArticleInput[] = [];
-  const lines = text.split('\n');
+  const lines = readCorpus(path).split('\n');
   for (let i = 0; i < lines.length && inputs.length < limit; i++) {
     const line = lines[i];
     if (!line?.trim()) continue;
@@ -83,11 +74,7 @@ export function loadCorpus(path: string, limit = Infinity): ArticleInput[] {
   return inputs;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
+const median = (values: readonly number[]) => percentile(values, 50);
 
 const rssMB = () => process.resourceUsage().maxRSS / 1024;
 

@@ -13,10 +13,11 @@
  *    "events of actor X in a month" (X the actor with the most events, the month with most
  *    of X's events) and a full-text search for X's name, each paging through all results.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { NewsgraphError } from '../core/errors.js';
+import { percentile, readCorpus } from './measure.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
 import { defaultWorkers, startExtractionPool } from '../ingest/pool.js';
 import { createFetcher } from '../sources/http.js';
@@ -90,19 +91,14 @@ export interface StoreBenchReport {
   articles: number;
   timed: string;
   ingest: { oneCore: IngestRun; allCores: IngestRun; speedup: number };
-  store: {
+  /** The store's counts (StoreStats) and size. */
+  store: StoreStats & {
     /** The kept store (`--db`), else null: the files were temporary. */
     location: string | null;
     bytes: number;
     /** A new store's size (schema only): the part that does not grow with articles. */
     emptyBytes: number;
     mbPer1000Articles: number;
-    documents: number;
-    duplicates: number;
-    actors: number;
-    mentions: number;
-    quotes: number;
-    events: number;
   };
   queries: {
     runs: number;
@@ -121,33 +117,10 @@ export interface StoreBenchReport {
   node: string;
 }
 
-/**
- * The p-th percentile (0–100), interpolating linearly between the closest ranks: p = 50 is
- * the median as `newsgraph bench` takes it (the mean of the middle two for an even count).
- */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
-  const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  const a = sorted[low] ?? 0;
-  return a + ((sorted[high] ?? a) - a) * (rank - low);
-}
-
 /** The first `limit` non-blank lines of the corpus, as they are (ingest reads and checks them). */
 function corpusSlice(path: string, limit: number): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new NewsgraphError(
-      'NG_INPUT_NOT_FOUND',
-      `corpus not found: ${path} (the shared corpus lives in ../shared/corpus; pass --corpus FILE)`,
-    );
-  }
   const lines: string[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of readCorpus(path).split('\n')) {
     if (lines.length >= limit) break;
     if (line.trim()) lines.push(line);
   }
