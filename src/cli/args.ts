@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NewsgraphError } from '../core/errors.js';
 import { isoDate } from '../stages/ingest/ingest.js';
+import type { QueryFilter } from '../store/store.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -42,4 +43,29 @@ export function integerOption(value: string | undefined, name: string): number |
     throw new NewsgraphError('NG_USAGE', `${name} must be a positive integer, got "${value}"`);
   }
   return n;
+}
+
+type FilterText = 'actor' | 'type' | 'country' | 'text' | 'document';
+
+/**
+ * The store filter of `query` and `export`: `--since`/`--until` as real dates in order, and
+ * the text options named, as given.
+ */
+export function storeFilter(
+  values: { since?: string; until?: string } & Partial<Record<FilterText, string>>,
+  names: readonly FilterText[],
+): QueryFilter {
+  const filter: QueryFilter = {};
+  const since = dateOption(values.since, '--since');
+  const until = dateOption(values.until, '--until');
+  if (since !== null && until !== null && since > until) {
+    throw new NewsgraphError('NG_USAGE', `--since ${since} is after --until ${until}`);
+  }
+  if (since !== null) filter.since = since;
+  if (until !== null) filter.until = until;
+  for (const name of names) {
+    const value = values[name];
+    if (value !== undefined) filter[name] = value;
+  }
+  return filter;
 }

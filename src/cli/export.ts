@@ -16,7 +16,7 @@ import { defaultCoder, ploverLine } from '../output/polecat.js';
 import type { ExtractionResult } from '../output/result.js';
 import { DEFAULT_STORE_URL, openStore } from '../store/open.js';
 import type { Page, QueryFilter, Store, StoredEvent } from '../store/store.js';
-import { dateOption, parseCommandArgs } from './args.js';
+import { parseCommandArgs, storeFilter } from './args.js';
 import type { CliIO } from './io.js';
 
 export const HELP = `Usage: newsgraph export --format FORMAT [options]
@@ -221,19 +221,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `--country must be an ISO 3166-1 alpha-3 code (UKR), got "${values.country}"`,
     );
   }
-  const filter: QueryFilter = {};
-  const since = dateOption(values.since, '--since');
-  const until = dateOption(values.until, '--until');
-  if (since !== null) filter.since = since;
-  if (until !== null) filter.until = until;
-  if (since !== null && until !== null && since > until) {
-    throw new NewsgraphError('NG_USAGE', `--since ${since} is after --until ${until}`);
-  }
+  const filter = storeFilter(values, ['actor', 'type', 'text']);
   if (country !== undefined) filter.country = country;
-  for (const name of ['actor', 'type', 'text'] as const) {
-    const value = values[name];
-    if (value !== undefined) filter[name] = value;
-  }
 
   const layout = eventLayout(format, { header: values.header === true });
   // The output is checked before the store is read: a wrong path fails at once.

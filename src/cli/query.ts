@@ -18,7 +18,7 @@ import type {
   StoredEvent,
   StoredQuote,
 } from '../store/store.js';
-import { dateOption, integerOption, parseCommandArgs } from './args.js';
+import { integerOption, parseCommandArgs, storeFilter } from './args.js';
 import type { CliIO } from './io.js';
 import { alignColumns } from './table.js';
 
@@ -292,19 +292,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       `--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`,
     );
   }
-  const since = dateOption(values.since, '--since');
-  const until = dateOption(values.until, '--until');
-  if (since !== null && until !== null && since > until) {
-    throw new NewsgraphError('NG_USAGE', `--since ${since} is after --until ${until}`);
-  }
+  const filter = storeFilter(values, ['type', 'country', 'text', 'document']);
   const limit = integerOption(values.limit, '--limit');
-  const filter: QueryFilter = {};
-  if (since !== null) filter.since = since;
-  if (until !== null) filter.until = until;
-  for (const name of ['type', 'country', 'text', 'document'] as const) {
-    const value = values[name];
-    if (value !== undefined) filter[name] = value;
-  }
 
   const store = await openStore(values.db, { cwd: io.cwd, mustExist: true, readonly: true });
   let printer: Printer | undefined;
