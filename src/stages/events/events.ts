@@ -131,14 +131,19 @@ function reread(
   ctx: QuoteContext,
   quotes: QuoteResult[],
 ): EventDraft | null {
+  // The quote the trigger stands in, when its words are the draft's own source's.
+  const ownQuote = (): QuoteResult | undefined => {
+    const first = ctx.tokens[draft.first];
+    const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
+    return quote && ownWords(ctx, draft, quote) ? quote : undefined;
+  };
   if (
     HOSTILE.has(draft.rule.type) &&
     (draft.modality === 'planned' ||
       (draft.modality === 'hypothetical' && coercivePurpose(ctx, draft)))
   ) {
-    const first = ctx.tokens[draft.first];
-    const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
-    if (quote && ownWords(ctx, draft, quote) && rules.byId.has('threaten.threaten')) {
+    const quote = ownQuote();
+    if (quote && rules.byId.has('threaten.threaten')) {
       return recode(
         draft,
         rules,
@@ -153,11 +158,7 @@ function reread(
   // "We must not negotiate with a terrorist group", "Putin will not meet Zelensky": talks
   // someone rules out for themselves are a refusal to meet.
   if (draft.negated && draft.rule.type === 'CONSULT' && rules.byId.has('reject.refuse-to-meet')) {
-    const first = ctx.tokens[draft.first];
-    const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
-    const own = draft.obliged
-      ? !!quote && ownWords(ctx, draft, quote)
-      : draft.modality === 'planned';
+    const own = draft.obliged ? ownQuote() !== undefined : draft.modality === 'planned';
     if (own) {
       return recode(draft, rules, 'reject.refuse-to-meet', 'talks ruled out: a refusal to meet', {
         negated: false,

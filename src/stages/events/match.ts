@@ -1131,8 +1131,7 @@ function insideName(ctx: QuoteContext, t: number, s: Sentence): boolean {
   const token = ctx.tokens[t];
   if (!token || t === s.tokenStart || !CAPITAL.test(ctx.text(token.start, token.end))) return false;
   // Headlines capitalise every word: "Israel Attacks Gaza".
-  const title = ctx.doc.title;
-  if (title && s.start === 0 && s.end <= title.length) return false;
+  if (isHeadline(ctx, s)) return false;
   const capitalised = (k: number) => {
     const other = ctx.tokens[k];
     return !!other && k > s.tokenStart && CAPITAL.test(ctx.text(other.start, other.end));
@@ -1156,9 +1155,20 @@ function quantifier(ctx: QuoteContext, k: number): boolean {
 }
 
 function afterBe(ctx: QuoteContext, t: number, s: Sentence): boolean {
-  let k = t - 1;
-  while (k > s.tokenStart && ctx.tokens[k]?.pos === 'ADV') k--;
+  const k = skipAdverbsBack(ctx, t - 1, s.tokenStart + 1);
   return /^(?:is|are|was|were|be|been|being|remains|remained)$/.test(ctx.word(k));
+}
+
+/** The first token at or before k that is not an adverb, looking back no further than `from`. */
+function skipAdverbsBack(ctx: QuoteContext, k: number, from: number): number {
+  while (k >= from && ctx.tokens[k]?.pos === 'ADV') k--;
+  return k;
+}
+
+/** Whether sentence s is the document's title line. */
+function isHeadline(ctx: QuoteContext, s: Sentence): boolean {
+  const title = ctx.doc.title;
+  return !!title && s.start === 0 && s.end <= title.length;
 }
 
 /** Past participles: regular ones and the irregular forms news uses ("slain", "shot"). */
@@ -1249,16 +1259,13 @@ const STATIVE = new Set([
 function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true): boolean {
   // "is opposed to" is a stance; "is opposed by the unions" a passive.
   if (STATIVE.has(ctx.word(t)) && ctx.word(t + 1) !== 'by') return false;
-  let k = t - 1;
-  while (k >= s.tokenStart && ctx.tokens[k]?.pos === 'ADV') k--;
+  let k = skipAdverbsBack(ctx, t - 1, s.tokenStart);
   // "was found shot dead", "were found murdered": the passive of the finding and the act.
   if (ctx.word(k) === 'found' && /^(?:is|are|was|were|been)$/.test(ctx.word(k - 1))) k--;
   const word = ctx.word(k);
   // A headline's bare participle is a passive: "Idaho senator arrested for disorderly conduct".
-  const title = ctx.doc.title;
-  const headline = !!title && s.start === 0 && s.end <= title.length;
   // (Only a verb that takes an object: "clashed on the border" is active.)
-  if (headline && transitive && /ed$/.test(ctx.word(t)) && ctx.tokens[k]?.pos !== 'AUX') {
+  if (isHeadline(ctx, s) && transitive && /ed$/.test(ctx.word(t)) && ctx.tokens[k]?.pos !== 'AUX') {
     // …with no object after it: "arrested for", "killed in", "acquitted" at the end.
     const next = ctx.tokens[t + 1];
     const bare =
