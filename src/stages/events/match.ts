@@ -1118,11 +1118,17 @@ const ASKING = new Set([
 ]);
 
 function askedFor(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  const that = thatBefore(ctx, t, s);
+  return that >= 0 && ASKING.has(lemma(ctx, that - 1));
+}
+
+/** The "that" opening the clause of token t (within 10 tokens, no comma between), or -1. */
+function thatBefore(ctx: QuoteContext, t: number, s: Sentence): number {
   for (let k = t - 1; k > s.tokenStart && t - k <= 10; k--) {
-    if (ctx.word(k) === 'that') return ASKING.has(lemma(ctx, k - 1));
-    if (/^[,;:]$/.test(ctx.word(k))) return false;
+    if (ctx.word(k) === 'that') return k;
+    if (/^[,;:]$/.test(ctx.word(k))) return -1;
   }
-  return false;
+  return -1;
 }
 
 const CAPITAL = /^\p{Lu}/u;
@@ -1140,11 +1146,8 @@ function insideName(ctx: QuoteContext, t: number, s: Sentence): boolean {
 }
 
 function purpose(ctx: QuoteContext, t: number, s: Sentence): boolean {
-  for (let k = t - 1; k > s.tokenStart && t - k <= 8; k--) {
-    if (/^[;:,]$/.test(ctx.word(k))) return false;
-    if (ctx.word(k) === 'that' && ctx.word(k - 1) === 'so') return true;
-  }
-  return false;
+  const that = thatBefore(ctx, t, s);
+  return that >= 0 && t - that <= 8 && ctx.word(that - 1) === 'so';
 }
 
 function quantifier(ctx: QuoteContext, k: number): boolean {
