@@ -38,12 +38,17 @@ export interface QuoteResult extends Span {
   rule?: string;
 }
 
+export type ArgumentInference = 'document-country' | 'counterpart';
+
 export interface EventArgument {
   actor: string | null;
   code: string | null;
   text: string;
-  /** Set when the text does not name the argument: `document-country`. */
-  inferred?: 'document-country';
+  /**
+   * Set when the text does not name the argument: `document-country` (the country the article
+   * is about), `counterpart` (the other of the two countries an article is about).
+   */
+  inferred?: ArgumentInference;
 }
 
 export interface EventMention {

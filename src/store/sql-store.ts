@@ -6,7 +6,13 @@
  */
 import { NewsgraphError } from '../core/errors.js';
 import { ACTOR_TYPES } from '../kb/schema.js';
-import type { ActorResult, EventResult, ExtractionResult, QuoteResult } from '../output/result.js';
+import type {
+  ActorResult,
+  ArgumentInference,
+  EventResult,
+  ExtractionResult,
+  QuoteResult,
+} from '../output/result.js';
 import { isoDate } from '../stages/ingest/ingest.js';
 import {
   ACTOR_COLUMNS,
@@ -216,7 +222,7 @@ function rowArgument(row: Row, prefix: 'source' | 'target') {
     actor: strOrNull(row[`${prefix}_actor`]),
     code: strOrNull(row[`${prefix}_code`]),
     text: String(row[`${prefix}_text`]),
-    ...(inferred === null ? {} : { inferred: inferred as 'document-country' }),
+    ...(inferred === null ? {} : { inferred: inferred as ArgumentInference }),
   };
 }
 

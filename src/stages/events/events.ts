@@ -501,6 +501,8 @@ export function findEvents(
   const home = documentCountry(actorList);
   if (kb && home) fillAgents(events, home, kb, explain);
   if (home) fillTargets(events, home, explain, peopleObjects);
+  const pair = documentPair(events, actorList);
+  if (pair) fillCounterparts(events, pair, explain, peopleObjects);
   return events;
 }
 
@@ -596,6 +598,62 @@ function fillTargets(
     if (!own || own === country) continue;
     event.target = { actor: home.id, code: country, text: '', inferred: 'document-country' };
     if (explain) event.explanation?.push(`target: ${country}, the country the article is about`);
+  }
+}
+
+/**
+ * The two countries an article's events are between, when they are between two: the two
+ * most often source or target of its events (a leader or a body counts for its country),
+ * each in at least 2 statements, together 60% of them, and no third in more than half as
+ * many as the second. The article must name each as a country.
+ */
+function documentPair(
+  events: readonly EventResult[],
+  actors: readonly ActorResult[],
+): [ActorResult, ActorResult] | undefined {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const event of events) {
+    for (const arg of [event.source, event.target]) {
+      const country = arg?.code?.slice(0, 3);
+      if (!country || arg?.inferred) continue;
+      counts.set(country, (counts.get(country) ?? 0) + event.mentions.length);
+      total += event.mentions.length;
+    }
+  }
+  const [a, b, c] = [...counts.entries()].sort((x, y) => y[1] - x[1]);
+  if (!a || !b || b[1] < 2 || (a[1] + b[1]) / total < 0.6) return undefined;
+  // A third country nearly as often involved (a host, a mediator) leaves the pair unclear.
+  if (c && c[1] * 2 > b[1]) return undefined;
+  const country = (code: string) => actors.find((x) => x.type === 'country' && x.code === code);
+  const [first, second] = [country(a[0]), country(b[0])];
+  return first && second ? [first, second] : undefined;
+}
+
+/** Protests are aimed at their own side as often as at the other one. */
+const UNCOUNTERED = new Set(['PROTEST']);
+
+/**
+ * "Russian forces went on alert" in an article about Russia and Georgia: an act by one of
+ * the two parties with no target named is aimed at the other (`inferred: "counterpart"`).
+ */
+function fillCounterparts(
+  events: EventResult[],
+  pair: [ActorResult, ActorResult],
+  explain: boolean,
+  peopleObjects: ReadonlySet<EventResult>,
+): void {
+  for (const event of events) {
+    if (event.target || UNCOUNTERED.has(event.type) || peopleObjects.has(event)) continue;
+    const own = (event.source.code ?? '').slice(0, 3);
+    const other = own === pair[0].code ? pair[1] : own === pair[1].code ? pair[0] : undefined;
+    if (!other) continue;
+    event.target = { actor: other.id, code: other.code, text: '', inferred: 'counterpart' };
+    if (explain) {
+      event.explanation?.push(
+        `target: ${other.code ?? ''}, the other of the two countries the article is about`,
+      );
+    }
   }
 }
 

@@ -530,3 +530,30 @@ test('a document released is no release; slain members are no killing here', asy
     [],
   );
 });
+
+test('in an article about two countries, an untargeted act by one is aimed at the other', async () => {
+  const two =
+    'Serbia and Kosovo met in Brussels. Kosovo accused Serbia of delays. Serbia denied it. ' +
+    'Kosovo and Serbia will meet again. ';
+  const list = await events(two + 'Serbian troops were put on high alert on Sunday.');
+  const alert = list.find((e) => e.type === 'MOBILIZE');
+  assert.equal(alert?.source.code, 'SRBMIL');
+  assert.deepEqual(alert?.target, {
+    actor: 'country-xkx',
+    code: 'KSV',
+    text: '',
+    inferred: 'counterpart',
+  });
+  // A named target stays; a protest is not turned against the other side.
+  const more = await events(
+    two + 'Serbian troops were put on alert against Albania. Kosovo students protested.',
+  );
+  assert.equal(more.find((e) => e.type === 'MOBILIZE')?.target?.code, 'ALB');
+  assert.equal(more.find((e) => e.type === 'PROTEST')?.target, null);
+  // One country named often and another in passing is no pair.
+  const one = await events(
+    'Serbia held talks. Serbia and Kosovo met. Serbia voted. Serbia counted votes. ' +
+      'Serbian troops were put on high alert.',
+  );
+  assert.equal(one.find((e) => e.type === 'MOBILIZE')?.target, null);
+});
