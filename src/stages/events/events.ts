@@ -246,7 +246,9 @@ function speakFirstPerson(draft: EventDraft, ctx: QuoteContext, quotes: QuoteRes
     const described = quote.speakerText;
     if (!described || /^(?:he|she)$/i.test(described)) return;
     const replace = (a: Argument): Argument =>
-      a.actor === null && a.code === null && /^(?:it|they|we)$/i.test(a.text)
+      a.actor === null &&
+      a.code === null &&
+      (FIRST_PERSON.test(a.text) || /^(?:it|they)$/i.test(a.text))
         ? { ...a, text: described }
         : a;
     draft.sources = draft.sources.map(replace);

@@ -119,7 +119,7 @@ function isNpToken(ctx: QuoteContext, t: number): boolean {
 }
 
 /** Pronouns kept as speakers or sources for now: the quotes or events around them may name them. */
-const PERSONAL_PRONOUN = /^(?:he|she|it|they|we)$/;
+const PERSONAL_PRONOUN = /^(?:he|she|it|they|we|i)$/;
 export const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 
 function fromMention(m: ActorMention): Speaker {

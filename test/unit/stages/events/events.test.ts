@@ -557,3 +557,12 @@ test('in an article about two countries, an untargeted act by one is aimed at th
   );
   assert.equal(one.find((e) => e.type === 'MOBILIZE')?.target, null);
 });
+
+test('"I" in someone\'s words is the speaker, named or only described', async () => {
+  assert.deepEqual(await read('Emmanuel Macron said: "I congratulate Keir Starmer."'), [
+    'SUPPORT FRAGOV → GBRGOV',
+  ]);
+  const described = await events('"I condemn the decision of Iran," the ambassador said.');
+  assert.equal(described[0]?.source.text, 'the ambassador');
+  assert.equal(described[0]?.target?.code, 'IRN');
+});
