@@ -18,7 +18,7 @@ import { EventContext } from './context.js';
 import { findDates, type DateExpression } from './dates.js';
 import { loadGazetteer, lookupCity, type Gazetteer } from './places.js';
 import { aliasKey } from '../../kb/normalize.js';
-import { matchSentence, RECIPROCAL, type Argument, type EventDraft } from './match.js';
+import { matchSentence, RECIPROCAL, THE_TWO, type Argument, type EventDraft } from './match.js';
 import { eventRules, type EventRules } from './rules.js';
 
 /** The sentence with the trigger and the arguments marked: [source …] [trigger …] [target …]. */
@@ -445,6 +445,10 @@ export function findEvents(
       const sentence = { start: s.start, end: s.end };
       const mention = { trigger, sentence, rule: draft.rule.id };
       const pair = draft.sources.length === 1 ? theTwo(ctx, draft.sources[0]!) : undefined;
+      // "The two leaders met" with no two parties named before: no one met.
+      if (!pair && draft.rule.requireTarget && !draft.targets.some((x) => x.actor !== null)) {
+        continue;
+      }
       if (pair) {
         draft.sources = pair;
         draft.why.push(
@@ -507,9 +511,6 @@ export function findEvents(
   if (pair) fillCounterparts(events, pair, explain, peopleObjects);
   return events;
 }
-
-const THE_TWO =
-  /^(?:the\s+)?(?:two|both)\s+(?:countries|nations|states|sides|governments|leaders|presidents|prime\s+ministers|neighbours|neighbors|parties)$|^the\s+(?:two\s+)?sides$|^both$/i;
 
 /**
  * "The two countries", "both sides", "the two leaders": the two countries the article has

@@ -914,6 +914,10 @@ function isConditionalThreat(
 const HOSTILE_TYPES = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
 /** Types coded even when no one is named as having done it. */
 /** Types a pair does to each other: "the two sides agreed", "X and Y met", "clashed". */
+/** "The two countries", "both sides": read as the two parties the article names most. */
+export const THE_TWO =
+  /^(?:the\s+)?(?:two|both)\s+(?:countries|nations|states|sides|governments|leaders|presidents|prime\s+ministers|neighbours|neighbors|parties)$|^the\s+(?:two\s+)?sides$|^both$/i;
+
 export const RECIPROCAL = new Set([
   'CONSULT',
   'AGREE',
@@ -1046,7 +1050,9 @@ export function matchSentence(
       targets = sources.slice(1);
       sources = sources.slice(0, 1);
     }
-    if (best.rule.requireTarget && !targets.some((x) => x.actor !== null)) continue;
+    // "The two leaders met": the two parties are each other's counterpart (events.ts).
+    const pair = reciprocal && sources.length === 1 && THE_TWO.test(sources[0]!.text.trim());
+    if (best.rule.requireTarget && !pair && !targets.some((x) => x.actor !== null)) continue;
     const { negated, modality, obliged } = verbGroup(ctx, t, s);
     found.push({
       obliged,

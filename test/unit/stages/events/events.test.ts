@@ -566,3 +566,14 @@ test('"I" in someone\'s words is the speaker, named or only described', async ()
   assert.equal(described[0]?.source.text, 'the ambassador');
   assert.equal(described[0]?.target?.code, 'IRN');
 });
+
+test('"the two leaders met": the two countries named most, or no event', async () => {
+  assert.deepEqual(
+    await read(
+      'India and Pakistan border each other. India and Pakistan are rivals. ' +
+        'The two leaders spoke for an hour in private.',
+    ),
+    ['CONSULT IND → PAK', 'CONSULT PAK → IND'],
+  );
+  assert.deepEqual(await read('The two leaders met on Saturday.'), []);
+});
