@@ -6,6 +6,7 @@
  * a noun — and the verb group's negation and modality.
  */
 import type { Sentence } from '../../core/document.js';
+import type { ActorMention } from '../actors/types.js';
 import {
   POSSESSIVE,
   phraseEndingAt,
@@ -549,6 +550,34 @@ function groupBefore(ctx: QuoteContext, t: number, s: Sentence): Argument[] {
   return [];
 }
 
+/**
+ * The name after a description that starts with mention m and ends at a comma: "its
+ * neighbour, South Korea" (m is the possessive), "the Georgian president, Mikheil
+ * Saakashvili" (m is the demonym; the name must be of its country).
+ */
+function namedAfter(ctx: QuoteContext, m: ActorMention, end: number): Argument | undefined {
+  const possessive = POSSESSIVE.has(m.text.toLowerCase());
+  let k = ctx.tokenAt(m.end);
+  const first = k;
+  while (k < end && k - first < 4 && ctx.tokens[k]?.pos === 'NOUN' && !ctx.mentionAt(k)) k++;
+  if (k === first || ctx.word(k) !== ',') return undefined;
+  const named = ctx.mentionAt(k + 1);
+  if (!named || /^(?:its|his|her|their|the|a|an)\s/i.test(named.text) || !named.code) {
+    return undefined;
+  }
+  if (!possessive) {
+    const person = ctx.actors.get(named.actor ?? '')?.type === 'person';
+    if (!person || !m.code || named.code.slice(0, 3) !== m.code.slice(0, 3)) return undefined;
+  }
+  return {
+    actor: named.actor,
+    text: named.text,
+    start: named.start,
+    end: named.end,
+    code: named.code,
+  };
+}
+
 /** Mentions in the phrase starting at token `from`, coordinated ones included. */
 function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   const out: Argument[] = [];
@@ -558,14 +587,27 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   while (t < end && t - from < MAX_OBJECT) {
     const m = ctx.mentionAt(t);
     // "hailed his country's relations with India": not the actor's own "his".
+    // "its neighbour, South Korea", "the Georgian president, Mikheil Saakashvili": a
+    // description, then the name it describes.
+    const named = m ? namedAfter(ctx, m, end) : undefined;
+    if (named) {
+      out.push({ ...named });
+      t = ctx.tokenAt(named.end);
+      if (ctx.word(t) === ',') t++;
+      if (ctx.word(t) === 'and') {
+        t++;
+        continue;
+      }
+      break;
+    }
     if (m && POSSESSIVE.has(m.text.toLowerCase())) {
       t++;
       continue;
     }
     if (m) {
       const arg = { actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code };
-      out.push(arg);
       t = ctx.tokenAt(m.end);
+      out.push(arg);
       // "Walid Moallem, the Syrian Foreign Minister, and …": an apposition describes the actor
       // before it (and may code it); it is not another actor.
       const described = ctx.word(t) === ',' ? ctx.mentionAt(t + 1) : undefined;
@@ -610,8 +652,8 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
  * The preposition that makes the actors from token `first` a place of the noun before it
  * ("agents in the Arabian Peninsula, Yemen, Egypt…"), or -1.
  */
-function placeLead(ctx: QuoteContext, first: number, s: Sentence): number {
-  for (let k = first - 1; k > s.tokenStart && first - k <= 8; k--) {
+function placeLead(ctx: QuoteContext, first: number, start: number): number {
+  for (let k = first - 1; k > start && first - k <= 8; k--) {
     const token = ctx.tokens[k];
     if (!token || token.pos === 'VERB' || token.pos === 'AUX') return -1;
     if (
@@ -677,6 +719,19 @@ function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): num
   return -1;
 }
 
+/**
+ * Where the clause of token t starts when the sentence opens with its source ("According to
+ * media reports in Chad, the government…"): after that phrase's comma. Else the sentence start.
+ */
+function reportedFrom(ctx: QuoteContext, t: number, s: Sentence): number {
+  // Within the first words: a dateline or a section name may come first ("Chad According to…").
+  let a = s.tokenStart;
+  while (a < t && a - s.tokenStart < 4 && ctx.word(a) !== 'according') a++;
+  if (ctx.word(a) !== 'according' || ctx.word(a + 1) !== 'to') return s.tokenStart;
+  for (let k = a + 2; k < t; k++) if (ctx.word(k) === ',') return k + 1;
+  return s.tokenStart;
+}
+
 function argumentsAt(
   ctx: QuoteContext,
   slot: EventRule['source'],
@@ -688,24 +743,25 @@ function argumentsAt(
 ): Argument[] {
   if (slot === 'none') return [];
   if (slot === 'subject') {
-    const subject = speakerBefore(ctx, t, s.tokenStart);
+    const from = reportedFrom(ctx, t, s);
+    const subject = speakerBefore(ctx, t, from);
     // "Europe and the United States insist …, they demand": "they" is the group named last.
     const unresolved = subject === null || (subject.actor === null && /^they$/i.test(subject.text));
-    if (unresolved && ctx.word(skipVerbGroup(ctx, t - 1, s.tokenStart)) === 'they') {
-      const group = groupBefore(ctx, skipVerbGroup(ctx, t - 1, s.tokenStart), s);
+    if (unresolved && ctx.word(skipVerbGroup(ctx, t - 1, from)) === 'they') {
+      const group = groupBefore(ctx, skipVerbGroup(ctx, t - 1, from), s);
       if (group.length) {
         why.push(`${role}: "they", the actors named together before`);
         return group;
       }
     }
     if (subject) {
-      const group = coordinated(ctx, subject, s.tokenStart);
+      const group = coordinated(ctx, subject, from);
       // "Your agents in Yemen, Egypt and Iraq have captured…": places after a preposition are
       // where the subject is, not the subject.
       const first = group[0];
-      const place = first ? placeLead(ctx, ctx.tokenAt(first.start), s) : -1;
+      const place = first ? placeLead(ctx, ctx.tokenAt(first.start), from) : -1;
       if (place >= 0) {
-        const head = phraseEndingAt(ctx, place - 1, s.tokenStart);
+        const head = phraseEndingAt(ctx, place - 1, from);
         const described = head ? speakerFromPhrase(ctx, head[0], head[1]) : null;
         if (!described) return [];
         why.push(`${role}: subject of "${ctx.word(t)}", before its place`);
@@ -716,13 +772,13 @@ function argumentsAt(
     }
     // A subject that names no speaker may still hold an actor: "the Ukrainian convoy"; "Recent
     // US Predator attacks, occurring every three days, have killed…" (before the apposition).
-    let j = skipVerbGroup(ctx, t - 1, s.tokenStart);
+    let j = skipVerbGroup(ctx, t - 1, from);
     if (ctx.word(j) === ',') {
       let k = j - 1;
-      while (k > s.tokenStart && ctx.word(k) !== ',') k--;
-      j = k > s.tokenStart ? k - 1 : j;
+      while (k > from && ctx.word(k) !== ',') k--;
+      j = k > from ? k - 1 : j;
     }
-    const phrase = phraseEndingAt(ctx, j, s.tokenStart);
+    const phrase = phraseEndingAt(ctx, j, from);
     const inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
     if (!inside) return [];
     why.push(`${role}: the actor in the subject of "${ctx.word(t)}"`);

@@ -577,3 +577,18 @@ test('"the two leaders met": the two countries named most, or no event', async (
   );
   assert.deepEqual(await read('The two leaders met on Saturday.'), []);
 });
+
+test('a description then the name it describes; a source phrase opening the sentence', async () => {
+  assert.deepEqual(await read('Chad accused its neighbour, Sudan, of arming rebels.'), [
+    'ACCUSE TCD → SDN',
+  ]);
+  assert.deepEqual(
+    await read('Russia criticised the French president, Emmanuel Macron, on Monday.'),
+    ['ACCUSE RUS → FRAGOV'],
+  );
+  // "According to reports in Chad," names where the news came from, not who acted.
+  const list = await events(
+    'According to media reports in Chad, the army has severed all ties with Sudan.',
+  );
+  assert.equal(list[0]?.source.text, 'the army');
+});
