@@ -122,7 +122,8 @@ function ownWords(ctx: QuoteContext, draft: EventDraft, quote: QuoteResult): boo
  *   decision;
  * - an act under "must"/"should" is asked for, not done: no event (`obligations` codes the
  *   request when someone's words say it);
- * - not agreeing or not allowing ("Syria will not accept more refugees") is a refusal;
+ * - not agreeing or not allowing ("Syria will not accept more refugees") is a refusal, and so
+ *   is a retreat ruled out ("will not honour the ceasefire");
  * - a planned act made conditional ("will withdraw its force unless …") is a THREATEN.
  */
 function reread(
@@ -168,7 +169,15 @@ function reread(
     }
   }
   if (draft.obliged) return null;
-  const refusal = draft.negated && (draft.rule.type === 'AGREE' || draft.rule.type === 'CONCEDE');
+  // "Moscow does not want Kyiv to join": not wanting is no request.
+  if (draft.negated && draft.rule.affirmative) return null;
+  // "will not honour the ceasefire", "will not withdraw": a planned retreat is a concession,
+  // and one ruled out is a refusal as well.
+  const conceding =
+    draft.rule.type === 'AGREE' ||
+    draft.rule.type === 'CONCEDE' ||
+    (draft.rule.type === 'RETREAT' && draft.modality === 'planned');
+  const refusal = draft.negated && conceding;
   if (refusal && rules.byId.has('reject.reject')) {
     return recode(draft, rules, 'reject.reject', 'negated agreement: a rejection', {
       negated: false,

@@ -354,9 +354,13 @@ function matchNounRule(
   if (rule.source === 'between' || rule.target === 'between') {
     if (prepAfter(ctx, t, s.tokenEnd, 'between') < 0) return null;
     specificity += 1;
-  } else if (rule.target.startsWith('prep:')) {
-    const preps = rule.target.slice('prep:'.length).split('|');
-    if (preps.some((prep) => prepAfter(ctx, t, s.tokenEnd, prep) >= 0)) specificity += 1;
+  } else {
+    // "a summit of the AU", "talks with Iran": the slot whose preposition follows.
+    for (const slot of [rule.source, rule.target]) {
+      if (!slot.startsWith('prep:')) continue;
+      const preps = slot.slice('prep:'.length).split('|');
+      if (preps.some((prep) => prepAfter(ctx, t, s.tokenEnd, prep) >= 0)) specificity += 1;
+    }
   }
   // "a suspension of air links": the noun's object after "of".
   if (rule.objects.length > 0) {
@@ -796,6 +800,8 @@ function argumentsAt(
     // "met with Zelensky", "called on Iran to", "demanded that Moscow", "demanded … from Kyiv".
     let k = after + 1;
     if (OBJECT_LEAD.has(ctx.word(k))) k++;
+    // "opposed to including Syria and Iran": the object of the gerund.
+    if (ctx.tokens[k]?.pos === 'VERB' && /ing$/.test(ctx.word(k)) && ctx.word(k - 1) === 'to') k++;
     const found = actorsFrom(ctx, k, s.tokenEnd);
     if (found.length) why.push(`${role}: object after "${ctx.word(after)}"`);
     if (found.length) return found;
@@ -843,10 +849,21 @@ function argumentsAt(
       why.push(`${role}: possessor of "${ctx.word(t)}"`);
       return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];
     }
+    // "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
+    const agent = agentAfter(ctx, t, s);
+    if (agent) {
+      why.push(`${role}: after "by" (who carried out "${ctx.word(t)}")`);
+      return [agent];
+    }
     // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
     // "forces retook the village after fierce fighting with guerrillas".
     for (let v = t - 1; v >= s.tokenStart && t - v <= 12; v--) {
       if (governingVerb(ctx, v) || haveWith(ctx, v, t)) {
+        // "Five soldiers died in attacks": the ones it befell, not the ones who did it.
+        if (SUFFERING.has(lemma(ctx, v))) {
+          why.push(`${role}: not the subject of "${ctx.word(v)}", who suffered the act`);
+          return [];
+        }
         // "condemned the attack", "welcomed the truce": someone else's act, judged.
         if (JUDGING.has(lemma(ctx, v))) {
           why.push(`${role}: not the subject of "${ctx.word(v)}", which judges the act`);
@@ -1125,6 +1142,28 @@ export function matchSentence(
     });
   }
   return found;
+}
+
+/** Verbs whose subject suffers the act of the noun they govern: "died in attacks". */
+const SUFFERING = new Set(['die', 'perish', 'suffer', 'survive', 'flee', 'escape']);
+
+/**
+ * The agent of a nominal act named after it with "by", over a participle phrase:
+ * "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
+ */
+function agentAfter(ctx: QuoteContext, t: number, s: Sentence): Argument | undefined {
+  let k = t + 1;
+  if (!/(?:ed|en|out)$/.test(ctx.word(k)) && ctx.tokens[k]?.pos !== 'VERB') return undefined;
+  for (; k < s.tokenEnd && k - t <= 7; k++) {
+    const word = ctx.word(k);
+    if (word === 'by') {
+      const found = actorsFrom(ctx, k + 1, s.tokenEnd)[0];
+      return found && found.actor !== null ? found : undefined;
+    }
+    const pos = ctx.tokens[k]?.pos;
+    if (pos !== 'VERB' && pos !== 'AUX' && pos !== 'PART' && pos !== 'ADV') return undefined;
+  }
+  return undefined;
 }
 
 /** Verbs whose object noun is someone else's act, reported or judged. */

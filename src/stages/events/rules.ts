@@ -50,6 +50,8 @@ export interface EventRule {
   without: string[];
   /** Drop the event when no target actor is found (verbs too common otherwise). */
   requireTarget: boolean;
+  /** A negated trigger codes nothing: not wanting something is no request. */
+  affirmative: boolean;
   source: ArgumentSlot;
   target: ArgumentSlot;
   /** Passive voice swaps: "was attacked by X" → source X, target the subject. */
@@ -185,6 +187,7 @@ export function parseRule(
     with: lemmas(r.with, `${id}.with`, file),
     without: lemmas(r.without, `${id}.without`, file),
     requireTarget: r.requireTarget === true,
+    affirmative: r.affirmative === true,
     source,
     target,
     passive: r.passive !== false && verbs.length > 0,

@@ -592,3 +592,26 @@ test('a description then the name it describes; a source phrase opening the sent
   );
   assert.equal(list[0]?.source.text, 'the army');
 });
+
+test('nominal acts: the agent after "by"; those who died in them are not its source', async () => {
+  const list = await events(
+    'Five soldiers died in attacks believed to be carried out by the Taliban.',
+  );
+  assert.equal(list[0]?.type, 'ASSAULT');
+  assert.equal(list[0]?.source.text, 'Taliban');
+  const victims = await events('Five Kenyan soldiers died in attacks near the border.');
+  assert.ok(!victims.some((e) => e.source.code?.startsWith('KEN')));
+});
+
+test('a gerund after "opposed to" leads to the object; a retreat ruled out is a refusal', async () => {
+  assert.deepEqual(await read('France was opposed to including Iran in the talks.'), [
+    'REJECT FRA → IRN',
+  ]);
+  assert.deepEqual(await read('Hamas said it will not honour the truce.'), [
+    'REJECT PSEREBHMS → - planned',
+  ]);
+  // One that did not happen stays a negated retreat.
+  assert.deepEqual(await read('Russia did not withdraw its troops from Georgia.'), [
+    'RETREAT RUS → GEO negated',
+  ]);
+});
