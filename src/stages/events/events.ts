@@ -691,8 +691,14 @@ function fillAgents(
       // A plain role phrase only: no name in it ("United States officials"), no "of" ("the
       // posts of prime minister"), not several or someone else's ("the two governments",
       // "their negotiators").
-      const [, ...rest] = arg.text.split(/\s+/);
-      if (rest.some((w) => /^\p{Lu}\p{Ll}/u.test(w)) || / of /i.test(arg.text)) continue;
+      // A capitalised first word is a name too ("Muslim leaders"), unless it only opens the
+      // sentence ("The government", "Police").
+      const [first = '', ...rest] = arg.text.split(/\s+/);
+      const named = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
+      const opening = /^(?:the|a|an|its|their|local|state|national|federal)$/i.test(first);
+      if (rest.some(named) || / of /i.test(arg.text)) continue;
+      const whole = kb.agents.get(aliasKey(arg.text.toLowerCase()));
+      if (named(first) && !opening && rest.length > 0 && !whole) continue;
       if (/\b(?:two|three|both|several|their|his|her|other|foreign)\b/i.test(arg.text)) continue;
       const words = arg.text
         .toLowerCase()

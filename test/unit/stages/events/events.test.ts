@@ -507,6 +507,13 @@ test('an unnamed state body is the one of the country the article is about', asy
       'The two governments rejected the demands.',
   );
   assert.equal(two.find((e) => e.type === 'REJECT')?.source.code ?? null, null);
+  // A name before the role noun is someone else's group; a capitalised agent phrase is not.
+  const more = await events(
+    'Kenya braces for a vote. Kenya closed schools. Kenya deployed observers. ' +
+      'Muslim leaders rejected the apology of the minister. Riot police arrested ten people in the capital.',
+  );
+  assert.equal(more.find((e) => e.type === 'REJECT')?.source.code, null);
+  assert.equal(more.find((e) => e.type === 'COERCE')?.source.code, 'KENCOP');
 });
 
 test('a noun modifying another is no object head ("fuel research")', async () => {
