@@ -353,3 +353,33 @@ test('Brussels acting is the EU (a seat), not Belgium; in Brussels is a place', 
   );
   assert.equal(find(list, 'country-bel'), undefined);
 });
+
+test('an unknown person takes the code of the words next to the name, not the document’s country', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. Talks between Ivan Sokol the Russian Foreign Minister, the Ukrainian delegation and others went on. Leading Democratic Party figure Tom Brandt flew in. Belarusian Olga Ivanova watched, and so did Pavel Dorn of Georgia. Ukraine was calm.',
+  );
+  const code = (id: string) => find(list, `unlinked:${id}`)?.code;
+  assert.equal(code('ivan sokol'), 'RUSGOV', 'an apposition with no comma, ending at the comma');
+  assert.equal(code('tom brandt'), 'USAPTY', 'an organisation in the noun phrase');
+  assert.equal(code('olga ivanova'), 'BLR', 'a demonym before the name');
+  assert.equal(code('pavel dorn'), 'GEO', 'the country the name is of');
+  assert.equal(find(list, 'unlinked:tom brandt')?.codeSource, 'title');
+});
+
+test('a lower-case role noun between a country and a name places the name; a list does not', async () => {
+  const list = await actors(
+    'Russian police officer Ivan Lapko was charged. Russian war veteran Oleg Marin testified. The Russians and Pyotr Gall disagreed.',
+  );
+  assert.equal(find(list, 'unlinked:ivan lapko')?.code, 'RUSCOP');
+  assert.notEqual(find(list, 'unlinked:oleg marin')?.code, 'RUS', 'the demonym is the war’s');
+  assert.notEqual(find(list, 'unlinked:pyotr gall')?.code, 'RUS');
+});
+
+test('a title with no country gives its sector in the article’s country; a former one gives ELI', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. Senator Oksana Bily said the count was fair, and former President Petro Marchuk agreed. Ukraine was calm.',
+  );
+  assert.equal(find(list, 'unlinked:oksana bily')?.code, 'UKRLEG');
+  assert.equal(find(list, 'unlinked:petro marchuk')?.code, 'UKRELI');
+  assert.equal(find(list, 'unlinked:oksana bily')?.codeSource, 'document-country');
+});
