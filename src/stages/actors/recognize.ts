@@ -737,13 +737,22 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         i = end - 1;
         continue;
       }
-      // Leading title words are the title, not the name.
-      // (An organisation's name keeps them: "Justice and Equality Movement".)
+      // A day ends the name, with the word that dates it: "Palestine Early Friday".
+      const norm = (k: number) => words[k]?.norm ?? '';
+      const day = words.findIndex((x, k) => k > i && k < end && WEEKDAYS.has(x.norm));
+      if (day > 0) {
+        end = day;
+        while (end > i + 1 && lexicon.notNameWords.has(norm(end - 1))) end--;
+      }
+      // Words that open a sentence or a quotation ("Today", "Meanwhile") and leading title
+      // words ("Senator") are not the name: the title is read from them below.
+      // (An organisation's name keeps its title words: "Justice and Equality Movement".)
       let from = i;
       const organization = words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm));
       const titleOrDemonym = (k: number) =>
-        lexicon.titleWords.has(words[k]?.norm ?? '') || kb.demonyms.has(words[k]?.norm ?? '');
-      while (!organization && from < end - 1 && titleOrDemonym(from)) from++;
+        lexicon.titleWords.has(norm(k)) || kb.demonyms.has(norm(k));
+      const opener = (k: number) => lexicon.notNameWords.has(norm(k)) || WEEKDAYS.has(norm(k));
+      while (from < end - 1 && (opener(from) || (!organization && titleOrDemonym(from)))) from++;
       const where = span(from, end);
       const first = words[from];
       const lastWord = words[end - 1]?.norm ?? '';

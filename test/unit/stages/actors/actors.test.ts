@@ -383,3 +383,15 @@ test('a title with no country gives its sector in the article’s country; a for
   assert.equal(find(list, 'unlinked:petro marchuk')?.code, 'UKRELI');
   assert.equal(find(list, 'unlinked:oksana bily')?.codeSource, 'document-country');
 });
+
+test('words that open a sentence and titles are not part of a name; the title gives the sector', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. "Today Senator Maria Lopez telephoned the army commander, General Pedro Ramos," the statement said. Meanwhile Chief Constable Juan Perez resigned. Zorbania Early Friday, former Russian President Ivan Dorn arrived.',
+  );
+  assert.deepEqual(methods(find(list, 'unlinked:maria lopez')), ['Maria Lopez/unlinked']);
+  assert.equal(find(list, 'unlinked:maria lopez')?.code, 'UKRLEG');
+  assert.equal(find(list, 'unlinked:pedro ramos')?.code, 'UKRMIL');
+  assert.equal(find(list, 'unlinked:juan perez')?.code, 'UKRCOP');
+  assert.equal(find(list, 'unlinked:ivan dorn')?.code, 'RUSELI');
+  for (const a of list) assert.doesNotMatch(a.name, /Today|Meanwhile|Constable|Friday/, a.name);
+});
