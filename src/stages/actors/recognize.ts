@@ -288,6 +288,14 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       return Boolean(x && y) && /^ ?$/.test(doc.text.slice(x?.end ?? 0, y?.start ?? 0));
     };
 
+    // Whether a capitalised word may be part of a name by its POS (an unknown POS may).
+    const nameLike = (k: number) => !posOf[k] || NAME_POS.has(posOf[k] ?? '');
+    // In a title-case headline capitals say nothing: words make one name only when the body
+    // writes them together too ("Federal Suit Filed Against Rumsfeld" names no "Federal Suit").
+    const headline = titleCaseHeadline(doc, sentence, words);
+    const inBody = (from: number, to: number) =>
+      elsewhere(doc.text, words[from]?.start ?? 0, words[to - 1]?.end ?? 0, sentence);
+
     // 1–2. Aliases from the KB.
     for (let i = 0; i < words.length; i++) {
       const start = words[i];
@@ -314,15 +322,21 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       // Part of a longer unknown name: "Michael Jordan", "Social Democratic Party", "the
       // Guardian Council". A capitalised first word of the sentence may be there only
       // because it starts the sentence.
+      // A capitalised verb or preposition is no part of a name: "Putin Refuses To Meet
+      // Zelensky", "Colombia Ends Chávez-FARC Mediations" (title-case headlines).
       const before =
         i > 0 &&
         adjacent(i - 1, i) &&
         capitalAt(i - 1) &&
+        nameLike(i - 1) &&
         (i - 1 > 0 || posOf[0] === 'PROPN') &&
+        (!headline || inBody(i - 1, end)) &&
         !longestMatch(kb.trie, words, i - 1);
       const after =
         adjacent(end - 1, end) &&
         capitalAt(end) &&
+        nameLike(end) &&
+        (!headline || inBody(i, end + 1)) &&
         !NAME_CONTINUATION_OK.has(words[end]?.norm ?? '') &&
         !longestMatch(kb.trie, words, end);
       const person = entries.some((e) => actorType(kb, e) === 'person');
@@ -737,6 +751,23 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         i = end - 1;
         continue;
       }
+      if (headline) {
+        // The longest part of the run that the body writes too; none: no name here.
+        let best: [number, number] | undefined;
+        for (let a = i; a < end; a++) {
+          for (let b = end; b > a && (!best || b - a > best[1] - best[0]); b--) {
+            if (inBody(a, b)) best = [a, b];
+          }
+        }
+        // One word cut out of a longer run ("Social Security Benefits") is too weak a name.
+        if (!best || (best[1] - best[0] === 1 && end - i > 1)) {
+          i = end - 1;
+          continue;
+        }
+        // The rest of the run is no name either.
+        for (let k = i; k < end; k++) if (k < best[0] || k >= best[1]) s.taken[k] = true;
+        [i, end] = best;
+      }
       // A day ends the name, with the word that dates it: "Palestine Early Friday".
       const norm = (k: number) => words[k]?.norm ?? '';
       const day = words.findIndex((x, k) => k > i && k < end && WEEKDAYS.has(x.norm));
@@ -828,6 +859,40 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     out.push(...found);
   });
   return out;
+}
+
+/**
+ * Whether a sentence is the document's title written in title case ("Putin Refuses To Meet
+ * Zelensky"): every word of four letters or more capitalised, at least three of them.
+ */
+function titleCaseHeadline(
+  doc: Document,
+  sentence: { start: number; end: number },
+  words: WordToken[],
+): boolean {
+  const title = doc.title?.trim();
+  const at = title ? doc.text.indexOf(title) : -1;
+  if (!title || at < 0 || sentence.start < at || sentence.end > at + title.length) return false;
+  const long = words.filter((w) => /^\p{L}{4,}/u.test(doc.text.slice(w.start, w.end)));
+  return long.length >= 3 && long.every((w) => w.capital);
+}
+
+/** Whether text[start, end) is written, as whole words and in the same case, outside a span. */
+function elsewhere(
+  text: string,
+  start: number,
+  end: number,
+  outside: { start: number; end: number },
+): boolean {
+  const needle = text.slice(start, end);
+  if (!needle) return false;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    if (at >= outside.start && at < outside.end) continue;
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + needle.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /** Words that open a sentence with an adverbial phrase before its subject. */

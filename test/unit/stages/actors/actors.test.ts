@@ -395,3 +395,20 @@ test('words that open a sentence and titles are not part of a name; the title gi
   assert.equal(find(list, 'unlinked:ivan dorn')?.code, 'RUSELI');
   for (const a of list) assert.doesNotMatch(a.name, /Today|Meanwhile|Constable|Friday/, a.name);
 });
+
+test('a title-case headline: capitalised verbs split names, and the body must write a name too', async () => {
+  const e = await extractor('2025-08-25');
+  const title = 'Putin Refuses To Meet Zelensky As Federal Suit Names Ivan Dorn';
+  const list = e.extract({
+    format: 'jsonl',
+    title,
+    text: 'Vladimir Putin will not meet Volodymyr Zelensky, officials said. A federal suit filed in Kiev names Ivan Dorn.',
+    origin: { file: 'test' },
+  }).actors;
+  const inTitle = (id: string) =>
+    find(list, id)?.mentions.some((m) => m.start < title.length) ?? false;
+  assert.ok(inTitle('zelensky-volodymyr'), 'a capitalised verb before an alias is no name');
+  assert.ok(inTitle('unlinked:ivan dorn'), 'the body writes "Ivan Dorn" too');
+  assert.equal(find(list, 'unlinked:federal suit'), undefined);
+  assert.ok(!list.some((a) => /Meet|Names/.test(a.name)));
+});
