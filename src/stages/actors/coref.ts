@@ -230,21 +230,32 @@ export function assembleActors(
     // Where the code comes from: a role on the date, the KB record, a title in the text, or —
     // for an unknown name in an article about one country — that country, as a prior.
     const titled = list.find((m) => m.code)?.code ?? null;
+    const sector = list.find((m) => m.sector)?.sector;
+    const person = first.type === 'person';
     let code: string | null;
     let codeSource: ActorResult['codeSource'];
     if (actor) {
       code = codeOn(actor, doc.published);
       codeSource = role ? 'role' : 'kb';
     } else if (titled) {
-      code = titled;
+      // An organisation placed by a country alone ("the Ministry of Internal Affairs of
+      // Georgia") takes its head noun's sector.
+      code =
+        !person && /^[A-Z]{3}$/.test(titled)
+          ? `${titled}${organizationSector(lexicon, list) ?? ''}`
+          : titled;
       codeSource = 'title';
+    } else if (sector && home && list.some((m) => m.text.includes(' '))) {
+      // A title with no country ("Senator X"): its sector in the article's country, for a full
+      // name as below.
+      code = `${home}${sector}`;
+      codeSource = 'document-country';
     } else if (list.some((m) => m.text.includes(' '))) {
       // Only a full name: a lone first name ("Harry") is too little to guess a country from.
-      // An organisation's name may give the sector ("Interior Ministry" → GOV).
-      code =
-        home && first.type !== 'person'
-          ? `${home}${organizationSector(lexicon, list) ?? ''}`
-          : home;
+      // An organisation's name may give the sector ("Interior Ministry" → GOV). A person with
+      // no evidence keeps the bare country: measured on the dev set, it finds 4 more of 192
+      // gold actors than no code (a vague code still matches) and changes no event.
+      code = home && !person ? `${home}${organizationSector(lexicon, list) ?? ''}` : home;
       codeSource = home ? 'document-country' : null;
     } else {
       code = null;

@@ -19,6 +19,8 @@ export interface ActorLexicon {
   titleSectors: [string, string][];
   /** Capitalised common nouns that are never a name on their own. */
   commonNouns: Set<string>;
+  /** Capitalised words that open a sentence or quotation, never a name's first word ("Today"). */
+  notNameWords: Set<string>;
   /** Organisation word → sector, for unknown organisations of a known country. */
   organizationSectors: Map<string, string>;
   /** First and last words that make a capitalised run a place, event or adjective. */
@@ -68,6 +70,7 @@ export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
     nominative: new Set(pronouns.nominative),
     thingPronouns: new Set(pronouns.thing),
     commonNouns: new Set(words(data, 'commonNouns')),
+    notNameWords: new Set(words(data, 'notNameWords')),
     organizationSectors: new Map(
       Object.entries(
         (data.organizationSectors as { words?: Record<string, string> } | undefined)?.words ?? {},

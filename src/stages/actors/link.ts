@@ -312,12 +312,14 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
       if (!c.text.includes(' ') && ctx.lexicon.commonNouns.has(normalizeWord(c.text))) continue;
       const type = cues.length === 0 ? 'person' : guessType(c);
       if (type === 'other') continue;
+      const evidence = titleCode(ctx, c.title);
       out.push({
         start: c.start,
         end: c.end,
         text: c.text,
         actor: `unlinked:${normName(c.text)}`,
-        code: titleCode(ctx, c.title) ?? nameCode(ctx, c, type),
+        code: evidence.code ?? nameCode(ctx, c, type),
+        ...(evidence.sector && !evidence.code ? { sector: evidence.sector } : {}),
         method: 'unlinked',
         type,
         sentence: c.sentence,
@@ -336,14 +338,33 @@ function otherPlace(ctx: LinkContext, doc: Document, text: string): boolean {
   return cues.some((cue) => lower.includes(cue));
 }
 
-/** The code a title gives an unknown person: its country and the sector of its first word. */
-function titleCode(ctx: LinkContext, title: TitleSpan | undefined): string | null {
-  if (!title) return null;
-  // A title naming an organisation ("leader of the Democratic Party") gives its code.
-  if (!title.country) return title.org ? (ctx.kb.actors.get(title.org)?.code ?? null) : null;
-  const country = title.country;
-  const sector = ctx.lexicon.titleSectors.find(([word]) => title.words.includes(word))?.[1];
-  return sector ? `${country}${sector}` : country;
+/**
+ * The code a title gives an unknown person: the organisation it names ("leader of the
+ * Democratic Party", "Hamas figure"), else its country with the sector of its title words
+ * ("Syrian Foreign Minister" → SYRGOV, "Russian police officer" → RUSCOP). A title with no
+ * country gives only its sector ("Senator" → LEG), for the caller to place.
+ */
+function titleCode(
+  ctx: LinkContext,
+  title: TitleSpan | undefined,
+): { code: string | null; sector: string | null } {
+  if (!title) return { code: null, sector: null };
+  const orgCode = title.org ? (ctx.kb.actors.get(title.org)?.code ?? null) : null;
+  const sector = titleSector(ctx, title.words);
+  if (!title.country) return { code: orgCode, sector: orgCode ? null : sector };
+  return { code: sector ? `${title.country}${sector}` : title.country, sector: null };
+}
+
+/**
+ * The sector of a title's words: ELI for a former office-holder ("former US President"), else
+ * a title word ("senator" → LEG), else a role noun as the title's last word ("soldier" → MIL).
+ */
+function titleSector(ctx: LinkContext, words: string[]): string | null {
+  const { titleSectors } = ctx.lexicon;
+  const titled = titleSectors.find(([word]) => words.includes(word))?.[1];
+  if (titled && (words.includes('former') || words.includes('ex'))) return 'ELI';
+  if (titled) return titled;
+  return ctx.kb.agents.get(words[words.length - 1] ?? '') ?? null;
 }
 
 /** An unknown organisation named with its country: "Ukrainian TV FREEDOM" → UKRMED. */

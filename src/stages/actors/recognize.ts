@@ -107,10 +107,13 @@ export interface RecognizerContext {
   lexicon: ActorLexicon;
 }
 
-/** Lower-case words inside names: "Institute for the Study of War", "Osama bin Laden". */
 /** Words that join a title's words without naming a role: "Minister *of the* Interior". */
 const TITLE_FILLERS = new Set(['the', 'of', 'for', 'and', 's']);
 
+/** KB actor types a title may name as the organisation a person belongs to. */
+const ORG_TYPES = new Set(['igo', 'organization', 'party', 'armed_group', 'media']);
+
+/** Lower-case words inside names: "Institute for the Study of War", "Osama bin Laden". */
 const NAME_PARTICLES = new Set([
   'of',
   'for',
@@ -285,6 +288,14 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       return Boolean(x && y) && /^ ?$/.test(doc.text.slice(x?.end ?? 0, y?.start ?? 0));
     };
 
+    // Whether a capitalised word may be part of a name by its POS (an unknown POS may).
+    const nameLike = (k: number) => !posOf[k] || NAME_POS.has(posOf[k] ?? '');
+    // In a title-case headline capitals say nothing: words make one name only when the body
+    // writes them together too ("Federal Suit Filed Against Rumsfeld" names no "Federal Suit").
+    const headline = titleCaseHeadline(doc, sentence, words);
+    const inBody = (from: number, to: number) =>
+      elsewhere(doc.text, words[from]?.start ?? 0, words[to - 1]?.end ?? 0, sentence);
+
     // 1–2. Aliases from the KB.
     for (let i = 0; i < words.length; i++) {
       const start = words[i];
@@ -311,15 +322,21 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       // Part of a longer unknown name: "Michael Jordan", "Social Democratic Party", "the
       // Guardian Council". A capitalised first word of the sentence may be there only
       // because it starts the sentence.
+      // A capitalised verb or preposition is no part of a name: "Putin Refuses To Meet
+      // Zelensky", "Colombia Ends Chávez-FARC Mediations" (title-case headlines).
       const before =
         i > 0 &&
         adjacent(i - 1, i) &&
         capitalAt(i - 1) &&
+        nameLike(i - 1) &&
         (i - 1 > 0 || posOf[0] === 'PROPN') &&
+        (!headline || inBody(i - 1, end)) &&
         !longestMatch(kb.trie, words, i - 1);
       const after =
         adjacent(end - 1, end) &&
         capitalAt(end) &&
+        nameLike(end) &&
+        (!headline || inBody(i, end + 1)) &&
         !NAME_CONTINUATION_OK.has(words[end]?.norm ?? '') &&
         !longestMatch(kb.trie, words, end);
       const person = entries.some((e) => actorType(kb, e) === 'person');
@@ -350,12 +367,19 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       i = end - 1;
     }
 
-    // 3. Titles before names (also before unknown names, found below).
-    const titleBefore = (first: number): TitleSpan | undefined => {
+    // 3. Titles before names (also before unknown names, found below). With `bare`, a country
+    // or organisation with no title word is kept too ("Syrian X", "leading Hamas figure X"):
+    // evidence of an unknown person's code.
+    const titleBefore = (first: number, bare = false): TitleSpan | undefined => {
       let k = first - 1;
       let country: string | null = null;
       let org: string | null = null;
       let meaningful = false;
+      // Lower-case nouns right before the name ("Hamas *figure* X", "BBC *correspondent* X").
+      let heads = 0;
+      // A KB country or organisation was read, and whether by a capital ("Baghdad").
+      let named = false;
+      let viaCapital = false;
       while (k >= 0) {
         const w = words[k];
         if (!w) break;
@@ -375,9 +399,14 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         if (taken) {
           const entry = taken.entries[0];
           const type = entry ? actorType(kb, entry) : undefined;
-          if (type === 'country') country = kb.actors.get(entry?.actor ?? '')?.code ?? null;
-          else if (type === 'igo' || type === 'organization') org = entry?.actor ?? null;
+          const code = kb.actors.get(entry?.actor ?? '')?.code ?? null;
+          if (type === 'country') country = code;
+          else if (type && ORG_TYPES.has(type)) org = entry?.actor ?? null;
+          // A region of a country ("Northern Ireland Chief Constable X") places an unknown name.
+          else if (bare && type === 'place' && code && /^[A-Z]{3}$/.test(code)) country = code;
           else break;
+          named = true;
+          viaCapital ||= entry?.kind === 'capital' || entry?.kind === 'seat';
           k = words.findIndex((x) => x.start === taken.start) - 1;
           continue;
         }
@@ -388,19 +417,42 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
           continue;
         }
         if (w.norm === 's' || lexicon.titleWords.has(w.norm)) {
-          if (!['the', 'of', 'for', 'and', 's'].includes(w.norm)) meaningful = true;
+          if (!TITLE_FILLERS.has(w.norm)) meaningful = true;
+          k--;
+          continue;
+        }
+        // One noun, or two when the first names a sector ("police officer", not "war veteran").
+        const noun = posOf[k] === 'NOUN' || posOf[k] === 'ADJ';
+        const sectorWord =
+          lexicon.titleSectors.some(([t]) => t === w.norm) || kb.agents.has(w.norm);
+        if (
+          bare &&
+          noun &&
+          !w.capital &&
+          k + heads === first - 1 &&
+          (heads === 0 || (heads === 1 && sectorWord))
+        ) {
+          heads++;
           k--;
           continue;
         }
         break;
       }
       let from = k + 1;
-      while (from < first && ['the', 'of', 'for', 'and', 's'].includes(words[from]?.norm ?? ''))
-        from++;
-      if (!meaningful || from >= first) return undefined;
+      while (from < first && TITLE_FILLERS.has(words[from]?.norm ?? '')) from++;
+      const titleWords = words.slice(from, first).map((x) => x.norm);
+      // With no title word, a demonym ("Syrian X"), or a country or organisation that owns the
+      // name ("Hamas's X") or a noun before it ("Hamas figure X"); never a list ("Iraq and X")
+      // nor a capital that may be where the sentence happens ("Baghdad X").
+      const evidence =
+        bare &&
+        (country !== null || org !== null) &&
+        !viaCapital &&
+        !titleWords.some((x) => x === 'and' || x === 'of' || x === 'for') &&
+        (!named || heads > 0 || titleWords.includes('s'));
+      if ((!meaningful && !evidence) || from >= first) return undefined;
       const where = span(from, first);
       if (!where) return undefined;
-      const titleWords = words.slice(from, first).map((x) => x.norm);
       return {
         start: where.start,
         end: where.end,
@@ -408,14 +460,45 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         words: titleWords,
         country,
         org,
+        ...(meaningful ? {} : { bare: true }),
       };
     };
-    // An apposition after a name: "Ivan Petrenko, the Ukrainian defence minister, said".
+    // The country or organisation a KB mention starting at word k names, if it is one.
+    const namedAt = (k: number) => {
+      const c = found.find((x) => x.kind === 'kb' && x.start === words[k]?.start);
+      const entry = c?.entries[0];
+      const type = entry ? actorType(kb, entry) : undefined;
+      if (!c || !entry || !type || (type !== 'country' && !ORG_TYPES.has(type))) return undefined;
+      const country = type === 'country' ? (kb.actors.get(entry.actor)?.code ?? null) : null;
+      return { c, country, org: type === 'country' ? null : entry.actor };
+    };
+    // An apposition after a name: "Ivan Petrenko, the Ukrainian defence minister, said", also
+    // without the comma when "the" opens it ("Walid Moallem the Syrian Foreign Minister"); or
+    // the country or organisation the name is "of" ("Kwame Nkrumah of Ghana": bare).
     const titleAfter = (end: number): TitleSpan | undefined => {
       const name = words[end - 1];
       const next = words[end];
-      if (!name || !next || !/^\s*,\s*$/.test(doc.text.slice(name.end, next.start)))
-        return undefined;
+      if (!name || !next) return undefined;
+      const gap = doc.text.slice(name.end, next.start);
+      if (next.norm === 'of' && /^ $/.test(gap)) {
+        const at = words[end + 1]?.norm === 'the' ? end + 2 : end + 1;
+        const named = namedAt(at);
+        // "Islamic Council of Victoria": a capital after "of" is a city, not its country.
+        if (!named || named.c.entries.every((e) => e.kind === 'capital' || e.kind === 'seat'))
+          return undefined;
+        return {
+          start: next.start,
+          end: named.c.end,
+          text: doc.text.slice(next.start, named.c.end),
+          words: words
+            .filter((x) => x.start >= next.start && x.end <= named.c.end)
+            .map((x) => x.norm),
+          country: named.country,
+          org: named.org,
+          bare: true,
+        };
+      }
+      if (!/^\s*,\s*$/.test(gap) && !(next.norm === 'the' && /^ $/.test(gap))) return undefined;
       let k = end;
       if (['the', 'a', 'an'].includes(next.norm)) k++;
       let country: string | null = null;
@@ -425,17 +508,14 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       for (; k < words.length && k < end + 10; k++) {
         const w = words[k];
         if (!w) break;
-        const c = found.find((x) => x.kind === 'kb' && x.start === w.start);
-        const entry = c?.entries[0];
-        const type = entry ? actorType(kb, entry) : undefined;
-        if (
-          c &&
-          entry &&
-          (type === 'country' || type === 'igo' || type === 'organization' || type === 'party')
-        ) {
-          if (type === 'country') country = kb.actors.get(entry.actor)?.code ?? null;
-          else org = entry.actor;
-          while ((words[k + 1]?.start ?? Infinity) < c.end) k++;
+        // The apposition is one run of words: a comma ends it ("X the Syrian minister, the
+        // Iraqi President Y").
+        if (k > from && !/^[\s'’-]*$/.test(doc.text.slice(words[k - 1]?.end ?? 0, w.start))) break;
+        const named = namedAt(k);
+        if (named) {
+          if (named.country) country ??= named.country;
+          else org ??= named.org;
+          while ((words[k + 1]?.start ?? Infinity) < named.c.end) k++;
           continue;
         }
         const demonym = kb.demonyms.get(w.norm);
@@ -671,13 +751,39 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         i = end - 1;
         continue;
       }
-      // Leading title words are the title, not the name.
-      // (An organisation's name keeps them: "Justice and Equality Movement".)
+      if (headline) {
+        // The longest part of the run that the body writes too; none: no name here.
+        let best: [number, number] | undefined;
+        for (let a = i; a < end; a++) {
+          for (let b = end; b > a && (!best || b - a > best[1] - best[0]); b--) {
+            if (inBody(a, b)) best = [a, b];
+          }
+        }
+        // One word cut out of a longer run ("Social Security Benefits") is too weak a name.
+        if (!best || (best[1] - best[0] === 1 && end - i > 1)) {
+          i = end - 1;
+          continue;
+        }
+        // The rest of the run is no name either.
+        for (let k = i; k < end; k++) if (k < best[0] || k >= best[1]) s.taken[k] = true;
+        [i, end] = best;
+      }
+      // A day ends the name, with the word that dates it: "Palestine Early Friday".
+      const norm = (k: number) => words[k]?.norm ?? '';
+      const day = words.findIndex((x, k) => k > i && k < end && WEEKDAYS.has(x.norm));
+      if (day > 0) {
+        end = day;
+        while (end > i + 1 && lexicon.notNameWords.has(norm(end - 1))) end--;
+      }
+      // Words that open a sentence or a quotation ("Today", "Meanwhile") and leading title
+      // words ("Senator") are not the name: the title is read from them below.
+      // (An organisation's name keeps its title words: "Justice and Equality Movement".)
       let from = i;
       const organization = words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm));
       const titleOrDemonym = (k: number) =>
-        lexicon.titleWords.has(words[k]?.norm ?? '') || kb.demonyms.has(words[k]?.norm ?? '');
-      while (!organization && from < end - 1 && titleOrDemonym(from)) from++;
+        lexicon.titleWords.has(norm(k)) || kb.demonyms.has(norm(k));
+      const opener = (k: number) => lexicon.notNameWords.has(norm(k)) || WEEKDAYS.has(norm(k));
+      while (from < end - 1 && (opener(from) || (!organization && titleOrDemonym(from)))) from++;
       const where = span(from, end);
       const first = words[from];
       const lastWord = words[end - 1]?.norm ?? '';
@@ -711,8 +817,11 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         continue;
       }
       const cues: string[] = [];
-      const title = titleBefore(from) ?? titleAfter(end);
-      if (title) cues.push('title');
+      const before = titleBefore(from, true);
+      const after = titleAfter(end);
+      const title = before?.bare && after && !after.bare ? after : (before ?? after);
+      // A bare country or organisation gives a code, but does not say the name is a person's.
+      if (title && !title.bare) cues.push('title');
       const last = words[end - 1]?.norm ?? '';
       if (
         lexicon.organizationWords.has(last) ||
@@ -723,7 +832,8 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       const next = words[end];
       if (next && lexicon.speechVerbs.has(next.norm)) cues.push('speech');
       const prev = words[from - 1];
-      if (prev && lexicon.placePrepositions.has(prev.norm) && !title) cues.push('place');
+      if (prev && lexicon.placePrepositions.has(prev.norm) && (!title || title.bare))
+        cues.push('place');
       if (words[from - 2]?.norm === 'according' && prev?.norm === 'to') cues.push('speech');
       const candidate: MentionCandidate = {
         start: where.start,
@@ -749,6 +859,40 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     out.push(...found);
   });
   return out;
+}
+
+/**
+ * Whether a sentence is the document's title written in title case ("Putin Refuses To Meet
+ * Zelensky"): every word of four letters or more capitalised, at least three of them.
+ */
+function titleCaseHeadline(
+  doc: Document,
+  sentence: { start: number; end: number },
+  words: WordToken[],
+): boolean {
+  const title = doc.title?.trim();
+  const at = title ? doc.text.indexOf(title) : -1;
+  if (!title || at < 0 || sentence.start < at || sentence.end > at + title.length) return false;
+  const long = words.filter((w) => /^\p{L}{4,}/u.test(doc.text.slice(w.start, w.end)));
+  return long.length >= 3 && long.every((w) => w.capital);
+}
+
+/** Whether text[start, end) is written, as whole words and in the same case, outside a span. */
+function elsewhere(
+  text: string,
+  start: number,
+  end: number,
+  outside: { start: number; end: number },
+): boolean {
+  const needle = text.slice(start, end);
+  if (!needle) return false;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    if (at >= outside.start && at < outside.end) continue;
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + needle.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /** Words that open a sentence with an adverbial phrase before its subject. */

@@ -12,6 +12,11 @@ export interface TitleSpan extends Span {
   country: string | null;
   /** KB id of an organisation named in the title ("NATO", "the EU's"). */
   org: string | null;
+  /**
+   * No title word, only a country or an organisation next to the name ("Syrian X", "leading
+   * Hamas figure X", "X of Ghana"): evidence of the code, not a title to corroborate a link.
+   */
+  bare?: boolean;
 }
 
 export type CandidateKind = 'kb' | 'unknown' | 'agent' | 'role';
@@ -44,6 +49,8 @@ export interface ActorMention extends Span {
   actor: string;
   /** The code this mention gives its actor here: RUSGOV for "the Kremlin", RUSMIL for troops. */
   code: string | null;
+  /** unlinked: the sector of a title that names no country ("Senator X" → LEG). */
+  sector?: string;
   /** How it was linked: alias, title, translit, fuzzy+title, metonym, agent, coref-surname… */
   method: string;
   type: ActorType;

@@ -353,3 +353,62 @@ test('Brussels acting is the EU (a seat), not Belgium; in Brussels is a place', 
   );
   assert.equal(find(list, 'country-bel'), undefined);
 });
+
+test('an unknown person takes the code of the words next to the name, not the document’s country', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. Talks between Ivan Sokol the Russian Foreign Minister, the Ukrainian delegation and others went on. Leading Democratic Party figure Tom Brandt flew in. Belarusian Olga Ivanova watched, and so did Pavel Dorn of Georgia. Ukraine was calm.',
+  );
+  const code = (id: string) => find(list, `unlinked:${id}`)?.code;
+  assert.equal(code('ivan sokol'), 'RUSGOV', 'an apposition with no comma, ending at the comma');
+  assert.equal(code('tom brandt'), 'USAPTY', 'an organisation in the noun phrase');
+  assert.equal(code('olga ivanova'), 'BLR', 'a demonym before the name');
+  assert.equal(code('pavel dorn'), 'GEO', 'the country the name is of');
+  assert.equal(find(list, 'unlinked:tom brandt')?.codeSource, 'title');
+});
+
+test('a lower-case role noun between a country and a name places the name; a list does not', async () => {
+  const list = await actors(
+    'Russian police officer Ivan Lapko was charged. Russian war veteran Oleg Marin testified. The Russians and Pyotr Gall disagreed.',
+  );
+  assert.equal(find(list, 'unlinked:ivan lapko')?.code, 'RUSCOP');
+  assert.notEqual(find(list, 'unlinked:oleg marin')?.code, 'RUS', 'the demonym is the war’s');
+  assert.notEqual(find(list, 'unlinked:pyotr gall')?.code, 'RUS');
+});
+
+test('a title with no country gives its sector in the article’s country; a former one gives ELI', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. Senator Oksana Bily said the count was fair, and former President Petro Marchuk agreed. Ukraine was calm.',
+  );
+  assert.equal(find(list, 'unlinked:oksana bily')?.code, 'UKRLEG');
+  assert.equal(find(list, 'unlinked:petro marchuk')?.code, 'UKRELI');
+  assert.equal(find(list, 'unlinked:oksana bily')?.codeSource, 'document-country');
+});
+
+test('words that open a sentence and titles are not part of a name; the title gives the sector', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. "Today Senator Maria Lopez telephoned the army commander, General Pedro Ramos," the statement said. Meanwhile Chief Constable Juan Perez resigned. Zorbania Early Friday, former Russian President Ivan Dorn arrived.',
+  );
+  assert.deepEqual(methods(find(list, 'unlinked:maria lopez')), ['Maria Lopez/unlinked']);
+  assert.equal(find(list, 'unlinked:maria lopez')?.code, 'UKRLEG');
+  assert.equal(find(list, 'unlinked:pedro ramos')?.code, 'UKRMIL');
+  assert.equal(find(list, 'unlinked:juan perez')?.code, 'UKRCOP');
+  assert.equal(find(list, 'unlinked:ivan dorn')?.code, 'RUSELI');
+  for (const a of list) assert.doesNotMatch(a.name, /Today|Meanwhile|Constable|Friday/, a.name);
+});
+
+test('a title-case headline: capitalised verbs split names, and the body must write a name too', async () => {
+  const e = await extractor('2025-08-25');
+  const title = 'Putin Refuses To Meet Zelensky As Federal Suit Names Ivan Dorn';
+  const list = e.extract({
+    format: 'jsonl',
+    title,
+    text: 'Vladimir Putin will not meet Volodymyr Zelensky, officials said. A federal suit filed in Kiev names Ivan Dorn.',
+    origin: { file: 'test' },
+  }).actors;
+  const inTitle = (id: string) =>
+    find(list, id)?.mentions.some((m) => m.start < title.length) ?? false;
+  assert.ok(inTitle('zelensky-volodymyr'), 'a capitalised verb before an alias is no name');
+  assert.ok(inTitle('unlinked:ivan dorn'), 'the body writes "Ivan Dorn" too');
+  assert.equal(find(list, 'unlinked:federal suit'), undefined);
+  assert.ok(!list.some((a) => /Meet|Names/.test(a.name)));
+});
