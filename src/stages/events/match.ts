@@ -1369,11 +1369,17 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
   const word = ctx.word(k);
   // A headline's bare participle is a passive: "Idaho senator arrested for disorderly conduct".
   // (Only a verb that takes an object: "clashed on the border" is active.)
-  if (isHeadline(ctx, s) && transitive && /ed$/.test(ctx.word(t)) && ctx.tokens[k]?.pos !== 'AUX') {
-    // …with no object after it: "arrested for", "killed in", "acquitted" at the end.
-    const next = ctx.tokens[t + 1];
+  if (
+    isHeadline(ctx, s) &&
+    transitive &&
+    PARTICIPLE.test(ctx.word(t)) &&
+    ctx.tokens[k]?.pos !== 'AUX'
+  ) {
+    // …with no object after it: "arrested for", "killed in", "shot dead", "acquitted" at the end.
+    const after = ctx.word(t + 1) === 'dead' ? t + 2 : t + 1;
+    const next = ctx.tokens[after];
     const bare =
-      t + 1 >= s.tokenEnd || next?.pos === 'PUNCT' || (next?.pos === 'ADP' && next.normal !== 'to');
+      after >= s.tokenEnd || next?.pos === 'PUNCT' || (next?.pos === 'ADP' && next.normal !== 'to');
     const subject = ctx.tokens[k]?.pos;
     if (bare && (subject === 'NOUN' || subject === 'PROPN') && k >= s.tokenStart) return true;
   }

@@ -393,6 +393,13 @@ test('a headline participle is a passive: its subject is the target', async () =
   const headline = list.find((e) => e.trigger.text === 'arrested');
   assert.equal(headline?.target?.code?.slice(0, 3), 'GEO');
   assert.notEqual(headline?.source.code?.slice(0, 3), 'GEO');
+  // An irregular participle, and "shot dead".
+  const shot = await events(
+    'Ukrainian journalist Petro Didenko shot dead in Kyiv\n\nThe killers fled the scene.',
+  );
+  assert.equal(shot[0]?.type, 'ASSAULT');
+  assert.equal(shot[0]?.target?.text, 'Petro Didenko');
+  assert.equal(shot[0]?.source.text, '');
 });
 
 test('history in passing, a city before an attack, a verbal attack on a policy', async () => {
