@@ -188,7 +188,29 @@ function reread(
       modality: 'asserted',
     });
   }
+  // "Russia denied shelling the city", "Israel denied that its troops fired": the denied act,
+  // negated; its attribution is the denial when that is a quote.
+  const denial = deniedBy(ctx, draft, quotes);
+  if (denial) {
+    return { ...draft, negated: true, why: [...draft.why, `negated: ${denial}`] };
+  }
   return draft;
+}
+
+const DENY = /^(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismissing)$/;
+
+/** How the draft's act is denied: a gerund after "denied", or a denial quote holding it. */
+function deniedBy(ctx: QuoteContext, draft: EventDraft, quotes: QuoteResult[]): string | null {
+  const first = ctx.tokens[draft.first];
+  if (!first) return null;
+  if (/ing$/.test(first.normal)) {
+    let k = draft.first - 1;
+    while (k > 0 && ctx.tokens[k]?.pos === 'ADV') k--;
+    if (DENY.test(ctx.word(k))) return `the act "${ctx.word(k)}" denies`;
+  }
+  const quote = quoteAt(quotes, first.start, first.end);
+  const cue = quote?.cue?.toLowerCase().split(/\s+/).pop() ?? '';
+  return quote && DENY.test(cue) ? `denied in ${quote.id}` : null;
 }
 
 const PLACE_LEAD = new Set(['in', 'at', 'near', 'outside', 'from', 'into', 'inside']);

@@ -629,3 +629,19 @@ test('a gerund after "opposed to" leads to the object; a retreat ruled out is a 
     'RETREAT RUS → GEO negated',
   ]);
 });
+
+test('a denial codes the denied act, negated; a denied request is a rejection', async () => {
+  assert.deepEqual(await read('Russia denied shelling Georgian villages.'), [
+    'ASSAULT RUS → GEO negated',
+  ]);
+  // A denial reported as a quote: the act inside it, negated, attributed to it.
+  const result = await extract('The Israeli army denied that Israeli troops attacked Lebanon.');
+  const denied = result.events.find((e) => e.type === 'ASSAULT');
+  assert.equal(denied?.negated, true);
+  assert.equal(denied?.attribution, result.quotes[0]?.id);
+  assert.ok(denied?.attribution);
+  assert.deepEqual(await read('Iran denied the allegations.'), []);
+  assert.deepEqual(await read('Britain denied the request of Chile for extradition.'), [
+    'REJECT GBR → CHL',
+  ]);
+});
