@@ -1218,9 +1218,36 @@ const ASKING = new Set([
   'recommend',
 ]);
 
+/** Verbs whose object is asked or told to do the act after "to": "urged Israel to withdraw". */
+const TELLING = new Set([
+  ...ASKING,
+  'order',
+  'instruct',
+  'command',
+  'tell',
+  'call',
+  'press',
+  'pressure',
+  'encourage',
+  'invite',
+  'want',
+  'expect',
+  'authorize',
+  'authorise',
+]);
+
 function askedFor(ctx: QuoteContext, t: number, s: Sentence): boolean {
   const that = thatBefore(ctx, t, s);
-  return that >= 0 && ASKING.has(lemma(ctx, that - 1));
+  if (that >= 0 && ASKING.has(lemma(ctx, that - 1))) return true;
+  // "ordered the army to seal off the city", "called on Moscow to withdraw": the act asked
+  // of the object after the verb, not done.
+  if (ctx.word(t - 1) !== 'to') return false;
+  for (let k = t - 3; k >= s.tokenStart && t - k <= 10; k--) {
+    const token = ctx.tokens[k];
+    if (!token || /^[,;:]$/.test(token.normal)) return false;
+    if (token.pos === 'VERB') return TELLING.has(lemma(ctx, k));
+  }
+  return false;
 }
 
 /** The "that" opening the clause of token t (within 10 tokens, no comma between), or -1. */

@@ -645,3 +645,18 @@ test('a denial codes the denied act, negated; a denied request is a rejection', 
     'REJECT GBR → CHL',
   ]);
 });
+
+test('the act someone is told or urged to do is not done; clashes between two sides', async () => {
+  assert.deepEqual(await read('The UN urged Israel to withdraw its troops from Lebanon.'), [
+    'REQUEST IGOUNO → ISR',
+  ]);
+  assert.deepEqual(await read('Putin ordered Russian troops to shoot any insurgent.'), [
+    'REQUEST RUSGOV → RUSMIL',
+  ]);
+  // Subject control is done by the subject: "refused to recognise".
+  assert.deepEqual(await read('Serbia refused to recognise Kosovo.'), ['REJECT SRB → KSV']);
+  assert.deepEqual(
+    await read('Clashes between Armenian troops and Azerbaijani troops broke out on Monday.'),
+    ['ASSAULT ARMMIL → AZEMIL'],
+  );
+});
