@@ -45,9 +45,16 @@ export function indexHolders(kb: KnowledgeBase): Map<string, KbActor[]> {
   return holders;
 }
 
+/** The words of each KB role's title, read once. */
+const roleWordsOf = new WeakMap<KbRole, Set<string>>();
+
 /** Does a role fit a title's words and country/organisation? */
 function roleFitsTitle(kb: KnowledgeBase, role: KbRole, title: TitleSpan): boolean {
-  const roleWords = new Set(wordTokens(role.title).map((w) => w.norm));
+  let roleWords = roleWordsOf.get(role);
+  if (!roleWords) {
+    roleWords = new Set(wordTokens(role.title).map((w) => w.norm));
+    roleWordsOf.set(role, roleWords);
+  }
   const heads = title.words.filter(
     (w) => !['the', 'of', 'for', 'and', 's', 'former', 'acting', 'interim'].includes(w),
   );
@@ -92,7 +99,19 @@ export function similarity(a: string, b: string): number {
   return 1 - (prev[n] ?? 0) / Math.max(m, n);
 }
 
+/** Normalised names of KB aliases, read again for every unknown name otherwise. */
+const normNames = new Map<string, string>();
+
 function normName(text: string): string {
+  const known = normNames.get(text);
+  if (known !== undefined) return known;
+  const norm = normNameOf(text);
+  if (normNames.size > 50_000) normNames.clear();
+  normNames.set(text, norm);
+  return norm;
+}
+
+function normNameOf(text: string): string {
   return wordTokens(text)
     .map((w) => w.norm)
     .join(' ');

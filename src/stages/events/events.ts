@@ -168,6 +168,14 @@ function reread(
       });
     }
   }
+  // "Ugandan troops arriving in Somalia": forces that arrive are deployed, not visiting.
+  if (
+    (draft.rule.id === 'consult.arrive' || draft.rule.id === 'consult.visit') &&
+    draft.sources.some((a) => a.code?.endsWith('MIL')) &&
+    rules.byId.has('mobilize.deploy')
+  ) {
+    return recode(draft, rules, 'mobilize.deploy', 'forces arriving: a deployment');
+  }
   if (draft.obliged) return null;
   // "Moscow does not want Kyiv to join": not wanting is no request.
   if (draft.negated && draft.rule.affirmative) return null;
@@ -719,8 +727,10 @@ function fillAgents(
       const named = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
       const opening = /^(?:the|a|an|its|their|local|state|national|federal)$/i.test(first);
       if (rest.some(named) || / of /i.test(arg.text)) continue;
-      const whole = kb.agents.get(aliasKey(arg.text.toLowerCase()));
-      if (named(first) && !opening && rest.length > 0 && !whole) continue;
+      // …but a role noun is no name: "Government forces", "Riot police".
+      const agent =
+        kb.agents.get(aliasKey(arg.text.toLowerCase())) ?? kb.agents.get(aliasKey(first));
+      if (named(first) && !opening && rest.length > 0 && !agent) continue;
       if (/\b(?:two|three|both|several|their|his|her|other|foreign)\b/i.test(arg.text)) continue;
       const words = arg.text
         .toLowerCase()

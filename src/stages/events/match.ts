@@ -113,6 +113,8 @@ const GOVERNING_END = new Set([
   'while',
   'because',
   'although',
+  // "…deployed force as a general strike spread": the noun's own clause.
+  'as',
   // "living there at the time of the attacks": an act referred to, not governed.
   'time',
   'aftermath',
@@ -121,6 +123,7 @@ const GOVERNING_END = new Set([
   'since',
   'victims',
 ]);
+const PLACE_PREP = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
 const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for', 'to']);
@@ -587,6 +590,8 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   const out: Argument[] = [];
   let t = from;
   let sawNoun = false;
+  // After "protesters in": a city named there is where they are, not who they are.
+  let placed = false;
   // Skip determiners and adjectives to the first mention of the phrase.
   while (t < end && t - from < MAX_OBJECT) {
     const m = ctx.mentionAt(t);
@@ -604,6 +609,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       }
       break;
     }
+    if (m && placed && (m.method === 'metonym' || m.method === 'place')) break;
     if (m && POSSESSIVE.has(m.text.toLowerCase())) {
       t++;
       continue;
@@ -640,6 +646,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     // "met in Brussels": a preposition before any noun is no object; the place is not the
     // other side. After one ("the elections in Russia") it may name the actor.
     if (token.pos === 'ADP' && !sawNoun) break;
+    if (token.pos === 'ADP') placed = PLACE_PREP.has(token.normal);
     if (token.pos === 'NOUN' || token.pos === 'PROPN') sawNoun = true;
     t++;
   }
@@ -1088,6 +1095,13 @@ export function matchSentence(
     const anchor = ctx.word(t - 1) === 'found' ? t - 1 : t;
     let sources = argumentsAt(ctx, best.rule.source, anchor, best.after, s, why, 'source');
     let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
+    // "Ugandan troops came under attack": the subject suffers the act; who did it is unknown.
+    if (best.rule.nouns.length > 0 && ctx.word(t - 1) === 'under' && targets.length === 0) {
+      targets = sources;
+      const at = ctx.tokens[t]?.start ?? 0;
+      sources = targets.length ? [{ actor: null, text: '', start: at, end: at, code: null }] : [];
+      if (targets.length) why.push('target: the subject, under the act (source unknown)');
+    }
     // "was attacked by X": the agent is the source, the subject the target.
     const transitive = best.rule.target === 'object' || best.rule.target === 'recipient';
     if (best.rule.passive && isPassive(ctx, t, s, transitive)) {

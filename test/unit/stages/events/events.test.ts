@@ -660,3 +660,18 @@ test('the act someone is told or urged to do is not done; clashes between two si
     ['ASSAULT ARMMIL → AZEMIL'],
   );
 });
+
+test('forces arriving are deployed; under attack, the subject is the target', async () => {
+  assert.deepEqual(await read('Ugandan troops arriving in Somalia came under attack.'), [
+    'MOBILIZE UGAMIL → SOM',
+    'ASSAULT  → UGAMIL',
+  ]);
+  // A city after "protesters in" is where they are, not who they are.
+  const fired = await events('Police fired on protesters in the Kathmandu district of Kalanki.');
+  assert.equal(fired[0]?.target?.code ?? null, null);
+  // An abstract threatened thing is no threat.
+  assert.deepEqual(
+    await read('The strike spread through the country, threatening the future of the monarchy.'),
+    [],
+  );
+});
