@@ -651,6 +651,10 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         country = kb.demonyms.get(words[k]?.norm ?? '');
         k++;
       }
+      // Without a country only "the leader/president/head/chief of …" can follow (most "the").
+      const head = words[k]?.norm ?? '';
+      const ofWhom = !country && ['leader', 'president', 'head', 'chief'].includes(head);
+      if (!country && !ofWhom) continue;
       for (const len of [3, 2, 1]) {
         const noun = words
           .slice(k, k + len)

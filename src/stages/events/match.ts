@@ -194,6 +194,10 @@ const IRREGULAR: Record<string, string> = {
   blew: 'blow',
 };
 
+/** Tags a verb form wink-nlp took for a noun may follow, and precede its object. */
+const SUBJECT_END = new Set(['NOUN', 'PROPN', 'PRON', 'ADV', 'AUX']);
+const OBJECT_START = new Set(['DET', 'ADJ', 'PROPN', 'NUM', 'PRON']);
+
 /**
  * The verb lemma of token t, when it is a verb: wink-nlp's own tag, or a past form it tagged as
  * a noun or adjective right after a subject ("The police tortured detainees", "Qatar
@@ -211,15 +215,14 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   const before = ctx.tokens[t - 1];
   // "was found shot dead": a participle after "found".
   const afterFound = before?.normal === 'found';
-  if (!before || (!afterFound && !['NOUN', 'PROPN', 'PRON', 'ADV', 'AUX'].includes(before.pos)))
-    return undefined;
+  if (!before || (!afterFound && !SUBJECT_END.has(before.pos))) return undefined;
   // "their shot at the top job": a possessive makes the word a noun.
   if (POSSESSIVE.has(before.normal)) return undefined;
   const form = token.normal;
   // "Iran attacks Israeli targets": a present-tense verb between a name and its object.
   if (token.pos === 'NOUN' && form.endsWith('s') && ['PROPN', 'PRON'].includes(before.pos)) {
     const after = ctx.tokens[t + 1];
-    if (after && ['DET', 'ADJ', 'PROPN', 'NUM', 'PRON'].includes(after.pos)) {
+    if (after && OBJECT_START.has(after.pos)) {
       for (const guess of [form.slice(0, -1), form.slice(0, -2)]) {
         if (rules.byVerb.has(guess)) return guess;
       }
