@@ -485,9 +485,9 @@ export function findEvents(
       const mention = { trigger, sentence, rule: draft.rule.id };
       const pair = draft.sources.length === 1 ? theTwo(ctx, draft.sources[0]!) : undefined;
       // "The two leaders met" with no two parties named before: no one met.
-      if (!pair && draft.rule.requireTarget && !draft.targets.some((x) => x.actor !== null)) {
-        continue;
-      }
+      const unresolvedPair =
+        draft.sources.length === 1 && THE_TWO.test(draft.sources[0]?.text.trim() ?? '');
+      if (!pair && unresolvedPair && draft.rule.requireTarget && !draft.targets.length) continue;
       if (pair) {
         draft.sources = pair;
         draft.why.push(

@@ -194,6 +194,30 @@ const IRREGULAR: Record<string, string> = {
   blew: 'blow',
 };
 
+/**
+ * The predicate noun after the object of the verb at t: "X a farce", "X as a visionary" (a
+ * quote mark may open it), within the clause; -1 if none of `predicates`.
+ */
+function predicateAfter(ctx: QuoteContext, t: number, s: Sentence, predicates: string[]): number {
+  let sawObject = false;
+  for (let k = t + 1; k < s.tokenEnd && k - t <= 12; k++) {
+    const word = ctx.word(k);
+    if (/^[,;:.!?]$/.test(word) || ctx.tokens[k]?.pos === 'VERB') return -1;
+    if (sawObject && (word === 'a' || word === 'an' || word === 'as')) {
+      for (let j = k + 1; j < s.tokenEnd && j - k <= 4; j++) {
+        const w = ctx.word(j);
+        if (predicates.includes(w) || predicates.includes(lemma(ctx, j))) return j;
+        if (!/^(?:ADJ|ADV|DET|PUNCT)$/.test(ctx.tokens[j]?.pos ?? '') && !/^["“”']$/.test(w)) {
+          break;
+        }
+      }
+    }
+    if (ctx.tokens[k]?.pos === 'NOUN' || ctx.tokens[k]?.pos === 'PROPN') sawObject = true;
+    if (ctx.tokens[k]?.pos === 'PRON') sawObject = true;
+  }
+  return -1;
+}
+
 /** Tags a verb form wink-nlp took for a noun may follow, and precede its object. */
 const SUBJECT_END = new Set(['NOUN', 'PROPN', 'PRON', 'ADV', 'AUX']);
 const OBJECT_START = new Set(['DET', 'ADJ', 'PROPN', 'NUM', 'PRON']);
@@ -294,6 +318,14 @@ function matchVerbRule(
     used.push(k);
     after = k;
     last = k;
+    specificity += 2;
+  }
+  if (rule.predicates.length > 0) {
+    // "called the vote a farce", "described Kirchhof as a visionary": the object, then the
+    // judgement of it.
+    const k = predicateAfter(ctx, after, s, rule.predicates);
+    if (k < 0) return null;
+    used.push(k);
     specificity += 2;
   }
   if (rule.objects.length > 0) {
@@ -595,6 +627,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   let sawNoun = false;
   // After "protesters in": a city named there is where they are, not who they are.
   let placed = false;
+  let where: ActorMention | undefined;
   // Skip determiners and adjectives to the first mention of the phrase.
   while (t < end && t - from < MAX_OBJECT) {
     const m = ctx.mentionAt(t);
@@ -612,7 +645,10 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       }
       break;
     }
-    if (m && placed && (m.method === 'metonym' || m.method === 'place')) break;
+    if (m && placed && (m.method === 'metonym' || m.method === 'place')) {
+      where = m;
+      break;
+    }
     if (m && POSSESSIVE.has(m.text.toLowerCase())) {
       t++;
       continue;
@@ -658,6 +694,16 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     const phraseEnd = phraseFrom(ctx, from, end);
     const speaker = phraseEnd > from ? speakerFromPhrase(ctx, from, phraseEnd) : null;
     if (speaker) out.push(toArgument(ctx, speaker));
+    // "attacked rebel positions in Darfur": with no one named, the place's country stands in.
+    else if (where) {
+      out.push({
+        actor: where.actor,
+        text: where.text,
+        start: where.start,
+        end: where.end,
+        code: where.code,
+      });
+    }
   }
   return out;
 }

@@ -52,6 +52,8 @@ export interface EventRule {
   requireTarget: boolean;
   /** A negated trigger codes nothing: not wanting something is no request. */
   affirmative: boolean;
+  /** Predicate nouns one of which must follow the object: call + X + "a farce". */
+  predicates: string[];
   source: ArgumentSlot;
   target: ArgumentSlot;
   /** Passive voice swaps: "was attacked by X" → source X, target the subject. */
@@ -188,6 +190,7 @@ export function parseRule(
     without: lemmas(r.without, `${id}.without`, file),
     requireTarget: r.requireTarget === true,
     affirmative: r.affirmative === true,
+    predicates: lemmas(r.predicates, `${id}.predicates`, file),
     source,
     target,
     passive: r.passive !== false && verbs.length > 0,
