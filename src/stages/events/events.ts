@@ -18,7 +18,14 @@ import { EventContext } from './context.js';
 import { findDates, type DateExpression } from './dates.js';
 import { loadGazetteer, lookupCity, type Gazetteer } from './places.js';
 import { aliasKey } from '../../kb/normalize.js';
-import { matchSentence, RECIPROCAL, THE_TWO, type Argument, type EventDraft } from './match.js';
+import {
+  deniesOwn,
+  matchSentence,
+  RECIPROCAL,
+  THE_TWO,
+  type Argument,
+  type EventDraft,
+} from './match.js';
 import { eventRules, type EventRules } from './rules.js';
 
 /** The sentence with the trigger and the arguments marked: [source …] [trigger …] [target …]. */
@@ -211,6 +218,14 @@ const DENY = /^(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismiss
 function deniedBy(ctx: QuoteContext, draft: EventDraft, quotes: QuoteResult[]): string | null {
   const first = ctx.tokens[draft.first];
   if (!first) return null;
+  // "Ethiopia denied any military intervention": the act noun is what is denied.
+  if (first.pos === 'NOUN') {
+    for (let v = draft.first - 1; v >= 0 && draft.first - v <= 4; v--) {
+      if (DENY.test(ctx.word(v)) && deniesOwn(ctx, v, draft.first)) {
+        return `"${ctx.word(v)}" denies the act`;
+      }
+    }
+  }
   if (/ing$/.test(first.normal)) {
     let k = draft.first - 1;
     while (k > 0 && ctx.tokens[k]?.pos === 'ADV') k--;

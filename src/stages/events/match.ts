@@ -921,7 +921,8 @@ function argumentsAt(
           return [];
         }
         // "condemned the attack", "welcomed the truce": someone else's act, judged.
-        if (JUDGING.has(lemma(ctx, v))) {
+        // ("Ethiopia denied any military intervention": the denier's own act, negated.)
+        if (JUDGING.has(lemma(ctx, v)) && !deniesOwn(ctx, v, t)) {
           why.push(`${role}: not the subject of "${ctx.word(v)}", which judges the act`);
           return [];
         }
@@ -1227,6 +1228,18 @@ function agentAfter(ctx: QuoteContext, t: number, s: Sentence): Argument | undef
     if (pos !== 'VERB' && pos !== 'AUX' && pos !== 'PART' && pos !== 'ADV') return undefined;
   }
   return undefined;
+}
+
+/**
+ * "denied any military intervention", "denies the attack": a denial with the act noun t as its
+ * object (only determiners and adjectives between) is about the denier's own act.
+ */
+export function deniesOwn(ctx: QuoteContext, v: number, t: number): boolean {
+  if (lemma(ctx, v) !== 'deny' || t - v > 4) return false;
+  for (let k = v + 1; k < t; k++) {
+    if (!/^(?:DET|ADJ|PRON)$/.test(ctx.tokens[k]?.pos ?? '')) return false;
+  }
+  return true;
 }
 
 /** Verbs whose object noun is someone else's act, reported or judged. */

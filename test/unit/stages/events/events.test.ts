@@ -641,6 +641,15 @@ test('a denial codes the denied act, negated; a denied request is a rejection', 
   assert.equal(denied?.attribution, result.quotes[0]?.id);
   assert.ok(denied?.attribution);
   assert.deepEqual(await read('Iran denied the allegations.'), []);
+  // A denied act noun is the denier's own act, negated; a condemned one is someone else's.
+  assert.deepEqual(await read('Ethiopia denied any incursion into Somalia.'), [
+    'ASSAULT ETH → SOM negated',
+  ]);
+  assert.ok(
+    !(await read('Kenya condemned the incursion into Somalia.')).some((x) =>
+      x.startsWith('ASSAULT KEN'),
+    ),
+  );
   assert.deepEqual(await read('Britain denied the request of Chile for extradition.'), [
     'REJECT GBR → CHL',
   ]);
