@@ -1482,9 +1482,12 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
     const after = ctx.word(t + 1) === 'dead' ? t + 2 : t + 1;
     const next = ctx.tokens[after];
     const bare =
-      after >= s.tokenEnd || next?.pos === 'PUNCT' || (next?.pos === 'ADP' && next.normal !== 'to');
-    const subject = ctx.tokens[k]?.pos;
-    if (bare && (subject === 'NOUN' || subject === 'PROPN') && k >= s.tokenStart) return true;
+      after >= s.tokenEnd ||
+      next?.pos === 'PUNCT' ||
+      ((next?.pos === 'ADP' || next?.pos === 'SCONJ') && !/^(?:to|that)$/.test(next.normal));
+    // (wink-nlp tags a headline's "chief" as an adjective.)
+    const subject = ctx.tokens[k]?.pos ?? '';
+    if (bare && /^(?:NOUN|PROPN|ADJ)$/.test(subject) && k >= s.tokenStart) return true;
   }
   return (
     ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(word) && !/ing$/.test(ctx.word(t))

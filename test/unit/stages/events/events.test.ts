@@ -400,6 +400,12 @@ test('a headline participle is a passive: its subject is the target', async () =
   assert.equal(shot[0]?.type, 'ASSAULT');
   assert.equal(shot[0]?.target?.text, 'Petro Didenko');
   assert.equal(shot[0]?.source.text, '');
+  // A head noun tagged as an adjective, a participle before "for".
+  const chief = await events(
+    'Polish intelligence chief arrested over leak\n\nPolice detained him on Monday.',
+  );
+  assert.equal(chief[0]?.target?.code, 'POLSPY');
+  assert.equal(chief[0]?.source.code, null);
 });
 
 test('history in passing, a city before an attack, a verbal attack on a policy', async () => {
