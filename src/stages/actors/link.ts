@@ -380,7 +380,11 @@ function titleCode(
  */
 function titleSector(ctx: LinkContext, words: string[]): string | null {
   const { titleSectors } = ctx.lexicon;
-  const titled = titleSectors.find(([word]) => words.includes(word))?.[1];
+  // Two-word titles as a whole first: "attorney general" is no "general".
+  const pairs = new Set(words.slice(1).map((w, k) => `${words[k] ?? ''} ${w}`));
+  const titled = titleSectors.find(([word]) =>
+    word.includes(' ') ? pairs.has(word) : words.includes(word),
+  )?.[1];
   if (titled && (words.includes('former') || words.includes('ex'))) return 'ELI';
   if (titled) return titled;
   return ctx.kb.agents.get(words[words.length - 1] ?? '') ?? null;

@@ -382,6 +382,11 @@ test('a title with no country gives its sector in the article’s country; a for
   assert.equal(find(list, 'unlinked:oksana bily')?.code, 'UKRLEG');
   assert.equal(find(list, 'unlinked:petro marchuk')?.code, 'UKRELI');
   assert.equal(find(list, 'unlinked:oksana bily')?.codeSource, 'document-country');
+  // A two-word title as a whole: an attorney general is no general.
+  const more = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. Attorney General Ivan Kovalenko said the count was fair. Ukraine was calm.',
+  );
+  assert.equal(find(more, 'unlinked:ivan kovalenko')?.code, 'UKRJUD');
 });
 
 test('words that open a sentence and titles are not part of a name; the title gives the sector', async () => {
