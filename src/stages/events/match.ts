@@ -592,6 +592,33 @@ function groupBefore(ctx: QuoteContext, t: number, s: Sentence): Argument[] {
   return [];
 }
 
+const QUANTIFIERS = [
+  ['at', 'least'],
+  ['at', 'most'],
+  ['more', 'than'],
+  ['less', 'than'],
+  ['fewer', 'than'],
+  ['up', 'to'],
+  ['as', 'many', 'as'],
+  ['nearly'],
+  ['almost'],
+  ['about'],
+  ['around'],
+  ['over'],
+  ['roughly'],
+  ['approximately'],
+  ['some'],
+];
+
+/** The length of a quantifier before a number at token t ("at least 20"), or 0. */
+function quantifierAt(ctx: QuoteContext, t: number): number {
+  for (const words of QUANTIFIERS) {
+    if (!words.every((w, i) => ctx.word(t + i) === w)) continue;
+    if (ctx.tokens[t + words.length]?.pos === 'NUM') return words.length;
+  }
+  return 0;
+}
+
 /**
  * The name after a description that starts with mention m and ends at a comma: "its
  * neighbour, South Korea" (m is the possessive), "the Georgian president, Mikheil
@@ -684,6 +711,13 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       break;
     // "met in Brussels": a preposition before any noun is no object; the place is not the
     // other side. After one ("the elections in Russia") it may name the actor.
+    // "killed at least 20 soldiers", "arrested more than 30 Palestinians": a number's
+    // quantifier, not a preposition.
+    const quantifier = quantifierAt(ctx, t);
+    if (quantifier > 0 && !sawNoun) {
+      t += quantifier;
+      continue;
+    }
     if (token.pos === 'ADP' && !sawNoun) break;
     if (token.pos === 'ADP') placed = PLACE_PREP.has(token.normal);
     if (token.pos === 'NOUN' || token.pos === 'PROPN') sawNoun = true;
@@ -1481,10 +1515,13 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
     // …with no object after it: "arrested for", "killed in", "shot dead", "acquitted" at the end.
     const after = ctx.word(t + 1) === 'dead' ? t + 2 : t + 1;
     const next = ctx.tokens[after];
+    // ("…killed at least 20 soldiers" has an object.)
     const bare =
       after >= s.tokenEnd ||
       next?.pos === 'PUNCT' ||
-      ((next?.pos === 'ADP' || next?.pos === 'SCONJ') && !/^(?:to|that)$/.test(next.normal));
+      ((next?.pos === 'ADP' || next?.pos === 'SCONJ') &&
+        !/^(?:to|that)$/.test(next.normal) &&
+        quantifierAt(ctx, after) === 0);
     // (wink-nlp tags a headline's "chief" as an adjective.)
     const subject = ctx.tokens[k]?.pos ?? '';
     if (bare && /^(?:NOUN|PROPN|ADJ)$/.test(subject) && k >= s.tokenStart) return true;

@@ -690,3 +690,17 @@ test('forces arriving are deployed; under attack, the subject is the target', as
     [],
   );
 });
+
+test('a quantifier before a number does not hide the object', async () => {
+  assert.deepEqual(await read('Israeli troops arrested more than 30 Palestinians.'), [
+    'COERCE ISRMIL → PSE',
+  ]);
+  assert.deepEqual(
+    (await read('Nigerian troops killed at least 20 Boko Haram fighters on Monday.')).map(
+      (x) => x.split(' ')[0],
+    ),
+    ['ASSAULT'],
+  );
+  const killed = await events('Nigerian troops killed at least 20 Boko Haram fighters on Monday.');
+  assert.equal(killed[0]?.target?.text, 'Boko Haram');
+});
