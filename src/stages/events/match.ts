@@ -506,8 +506,10 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
   for (let k = from; k < end && k - from < 8; k++) {
     const token = ctx.tokens[k];
     if (!token) break;
-    // A participle after a determiner is an adjective: "the seized ships".
-    if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1))) return -1;
+    // A participle after a determiner is an adjective: "the seized ships"; a word wink-nlp
+    // tags as a verb right before a listed head modifies it: "fired tear gas".
+    const modifier = k === from && heads.includes(ctx.word(k + 1));
+    if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1)) && !modifier) return -1;
     // "begins without consultation": what is done without is not done.
     if (CLAUSE_END.has(token.normal) || token.normal === 'without') return -1;
     const head = token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ';
@@ -629,8 +631,11 @@ function namedAfter(ctx: QuoteContext, m: ActorMention, end: number): Argument |
   let k = ctx.tokenAt(m.end);
   const first = k;
   while (k < end && k - first < 4 && ctx.tokens[k]?.pos === 'NOUN' && !ctx.mentionAt(k)) k++;
-  if (k === first || ctx.word(k) !== ',') return undefined;
-  const named = ctx.mentionAt(k + 1);
+  // "its neighbour, South Korea"; "his French counterpart Nicolas Sarkozy" (no comma: only a
+  // person of the demonym's country).
+  const comma = ctx.word(k) === ',';
+  if (k === first || (!comma && possessive)) return undefined;
+  const named = ctx.mentionAt(comma ? k + 1 : k);
   if (!named || /^(?:its|his|her|their|the|a|an)\s/i.test(named.text) || !named.code) {
     return undefined;
   }
@@ -1233,7 +1238,10 @@ export function matchSentence(
       last: best.last,
       sentence: index,
       sources,
-      targets: targets.filter((x) => !sources.some((y) => y.actor !== null && y.actor === x.actor)),
+      // Not the source itself; a country's police and its protesters are two sides.
+      targets: targets.filter(
+        (x) => !sources.some((y) => y.actor !== null && y.actor === x.actor && y.code === x.code),
+      ),
       negated,
       modality,
       why,
@@ -1500,6 +1508,10 @@ const STATIVE = new Set([
 function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true): boolean {
   // "is opposed to" is a stance; "is opposed by the unions" a passive.
   if (STATIVE.has(ctx.word(t)) && ctx.word(t + 1) !== 'by') return false;
+  // "a ceasefire brokered by Egypt": a participle after its noun, with its agent.
+  if (ctx.word(t + 1) === 'by' && ctx.tokens[t - 1]?.pos === 'NOUN' && /ed$/.test(ctx.word(t))) {
+    return true;
+  }
   let k = skipAdverbsBack(ctx, t - 1, s.tokenStart);
   // "was found shot dead", "were found murdered": the passive of the finding and the act.
   if (ctx.word(k) === 'found' && /^(?:is|are|was|were|been)$/.test(ctx.word(k - 1))) k--;

@@ -704,3 +704,19 @@ test('a quantifier before a number does not hide the object', async () => {
   const killed = await events('Nigerian troops killed at least 20 Boko Haram fighters on Monday.');
   assert.equal(killed[0]?.target?.text, 'Boko Haram');
 });
+
+test('a country against its own people; a counterpart named after the title; a reduced passive', async () => {
+  // Serbian police and protesters in Belgrade are both Serbia's, but two sides.
+  assert.deepEqual(await read('Serbian police fired tear gas at protesters in Belgrade.'), [
+    'ASSAULT SRBCOP → SRBCVL',
+  ]);
+  assert.deepEqual(
+    await read('French President Emmanuel Macron met his German counterpart Olaf Scholz in Paris.'),
+    ['CONSULT FRAGOV → DEU'],
+  );
+  assert.deepEqual(await read('Israel and Hamas agreed to a ceasefire brokered by Egypt.'), [
+    'AGREE ISR → PSEREBHMS',
+    'CONSULT EGY → ISR',
+    'CONSULT EGY → PSEREBHMS',
+  ]);
+});
