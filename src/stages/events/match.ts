@@ -819,6 +819,44 @@ function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): num
 }
 
 /**
+ * The verb whose purpose the infinitive at t is, when a place phrase stands between:
+ * "marched through Kiev to demand", "gathered in the square to protest". -1 otherwise.
+ */
+/** Prepositions of place ("thru" is wink-nlp's normal form of "through"). */
+const LOCATIVE = new Set([
+  'in',
+  'at',
+  'through',
+  'thru',
+  'across',
+  'into',
+  'around',
+  'outside',
+  'near',
+  'to',
+]);
+
+function purposeVerb(ctx: QuoteContext, t: number, from: number): number {
+  if (ctx.word(t - 1) !== 'to') return -1;
+  let placeBetween = false;
+  for (let k = t - 2; k >= from && t - k <= 8; k--) {
+    const token = ctx.tokens[k];
+    if (!token || /^[,;:]$/.test(token.normal)) return -1;
+    if (token.pos === 'VERB') return placeBetween ? k : -1;
+    const m = ctx.mentionAt(k);
+    if (m) {
+      // Only a place after a preposition of place ("through Kiev"), not an actor ("the right
+      // of Russian troops to fire").
+      const lead = ctx.word(ctx.tokenAt(m.start) - 1);
+      if (!LOCATIVE.has(lead)) return -1;
+      placeBetween = true;
+      k = ctx.tokenAt(m.start);
+    } else if (!/^(?:ADP|DET|ADJ|NOUN|PROPN|ADV|NUM)$/.test(token.pos)) return -1;
+  }
+  return -1;
+}
+
+/**
  * Where the clause of token t starts when the sentence opens with its source ("According to
  * media reports in Chad, the government…"): after that phrase's comma. Else the sentence start.
  */
@@ -843,6 +881,15 @@ function argumentsAt(
   if (slot === 'none') return [];
   if (slot === 'subject') {
     const from = reportedFrom(ctx, t, s);
+    // "Protesters marched through Kiev to demand…": a purpose's subject is its clause's.
+    const purposeOf = purposeVerb(ctx, t, from);
+    if (purposeOf >= 0) {
+      const controller = speakerBefore(ctx, purposeOf, from);
+      if (controller) {
+        why.push(`${role}: subject of "${ctx.word(purposeOf)}", whose purpose "${ctx.word(t)}" is`);
+        return coordinated(ctx, controller, from);
+      }
+    }
     const subject = speakerBefore(ctx, t, from);
     // "Europe and the United States insist …, they demand": "they" is the group named last.
     const unresolved = subject === null || (subject.actor === null && /^they$/i.test(subject.text));

@@ -720,3 +720,15 @@ test('a country against its own people; a counterpart named after the title; a r
     'CONSULT EGY → PSEREBHMS',
   ]);
 });
+
+test('a purpose after a place takes the clause subject; an organisation suspends a member', async () => {
+  assert.deepEqual(
+    await read(
+      'Protesters marched through Minsk to demand the resignation of President Lukashenko.',
+    ),
+    ['PROTEST Protesters → -', 'REQUEST Protesters → BLRGOV'],
+  );
+  assert.deepEqual(await read('The African Union suspended Mauritania after the coup.'), [
+    'SANCTION IGOAFRAFU → MRT',
+  ]);
+});
