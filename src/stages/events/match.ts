@@ -1097,6 +1097,15 @@ function verbGroup(
   const clauseStart = clauseStartBefore(ctx, t, s);
   if (ctx.word(clauseStart) === 'if' || ctx.word(clauseStart) === 'unless')
     modality = 'hypothetical';
+  // "…closer ties if it arrests Mladic": an if-clause without a comma before it.
+  for (let k = t - 1; k >= clauseStart && t - k <= 8; k--) {
+    const word = ctx.word(k);
+    if (word === 'if' || word === 'unless') {
+      modality = 'hypothetical';
+      break;
+    }
+    if (ctx.tokens[k]?.pos === 'VERB') break;
+  }
   if (/\?\s*["”’]?\s*$/.test(ctx.text(s.start, s.end))) modality = 'question';
   return { negated, modality, obliged };
 }
@@ -1177,13 +1186,19 @@ export function matchSentence(
     if (!token) continue;
     // The rules this token may trigger; the checks below run only for those.
     const verb = verbLemma(ctx, t, rules);
+    // "launched an offensive against": wink-nlp's adjective that heads its phrase is a noun.
+    const headAdjective =
+      token.pos === 'ADJ' &&
+      (DETERMINER.test(ctx.word(t - 1)) ||
+        (ctx.tokens[t - 1]?.pos === 'ADJ' && DETERMINER.test(ctx.word(t - 2)))) &&
+      !/^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '');
+    const nominal = token.pos === 'NOUN' || token.pos === 'PROPN' || headAdjective;
     const candidates = verb
       ? rules.byVerb.get(verb)
-      : token.pos === 'NOUN' || token.pos === 'PROPN'
+      : nominal
         ? nounRules(ctx, t, rules)
         : undefined;
     if (!candidates) continue;
-    const nominal = token.pos === 'NOUN' || token.pos === 'PROPN';
     // "the seized ships", "its revised plan": a participle used as an adjective.
     if (!nominal && DETERMINER.test(ctx.word(t - 1))) continue;
     // "the recently imposed law": also with an adverb between.

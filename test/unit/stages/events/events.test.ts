@@ -732,3 +732,13 @@ test('a purpose after a place takes the clause subject; an organisation suspends
     'SANCTION IGOAFRAFU → MRT',
   ]);
 });
+
+test('an if-clause without a comma is hypothetical; "an offensive" tagged as an adjective is a noun', async () => {
+  assert.deepEqual(await read('Serbia will join the union if it arrests Ratko Mladic.'), [
+    'COERCE SRB → Ratko Mladic hypothetical',
+  ]);
+  assert.deepEqual(
+    await read("Pakistan's army launched an offensive against Baloch rebels in the south."),
+    ['ASSAULT PAKMIL → Baloch rebels'],
+  );
+});
