@@ -613,7 +613,10 @@ const QUANTIFIERS = [
 ];
 
 /** The length of a quantifier before a number at token t ("at least 20"), or 0. */
+const QUANTIFIER_FIRST = new Set(QUANTIFIERS.map((words) => words[0]));
+
 function quantifierAt(ctx: QuoteContext, t: number): number {
+  if (!QUANTIFIER_FIRST.has(ctx.word(t))) return 0;
   for (const words of QUANTIFIERS) {
     if (!words.every((w, i) => ctx.word(t + i) === w)) continue;
     if (ctx.tokens[t + words.length]?.pos === 'NUM') return words.length;
