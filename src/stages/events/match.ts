@@ -1303,9 +1303,16 @@ export function matchSentence(
       last: best.last,
       sentence: index,
       sources,
-      // Not the source itself; a country's police and its protesters are two sides.
+      // Not the source itself, nor its own country as a place ("Sudanese troops attacked rebel
+      // positions in Darfur"); a country's police and its protesters are two sides.
       targets: targets.filter(
-        (x) => !sources.some((y) => y.actor !== null && y.actor === x.actor && y.code === x.code),
+        (x) =>
+          !sources.some(
+            (y) =>
+              y.actor !== null &&
+              y.actor === x.actor &&
+              (y.code === x.code || (x.code?.length ?? 0) <= 3),
+          ),
       ),
       negated,
       modality,

@@ -93,7 +93,7 @@ test('events as CSV: one header, one row per event, values read back by column n
   assert.equal(refusal.source_name, 'Vladimir Putin');
   assert.equal(refusal.source_code, 'RUSGOV');
   assert.equal(refusal.source_country, 'RUS');
-  assert.equal(refusal.target_code, 'UKR');
+  assert.equal(refusal.target_code, 'UKRGOV');
   assert.equal(refusal.negated, 'false');
   assert.equal(refusal.location_name, 'Istanbul');
   assert.equal(refusal.location_lat, '41.0138');
