@@ -566,7 +566,7 @@ function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[
     const m = ctx.mentionAt(t - 1);
     if (!m) break;
     joined = true;
-    out.unshift({ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code });
+    out.unshift(argumentOf(m));
     t = ctx.tokenAt(m.start) - 1;
   }
   return out;
@@ -612,9 +612,9 @@ const QUANTIFIERS = [
   ['some'],
 ];
 
-/** The length of a quantifier before a number at token t ("at least 20"), or 0. */
 const QUANTIFIER_FIRST = new Set(QUANTIFIERS.map((words) => words[0]));
 
+/** The length of a quantifier before a number at token t ("at least 20"), or 0. */
 function quantifierAt(ctx: QuoteContext, t: number): number {
   if (!QUANTIFIER_FIRST.has(ctx.word(t))) return 0;
   for (const words of QUANTIFIERS) {
@@ -625,9 +625,9 @@ function quantifierAt(ctx: QuoteContext, t: number): number {
 }
 
 /**
- * The name after a description that starts with mention m and ends at a comma: "its
- * neighbour, South Korea" (m is the possessive), "the Georgian president, Mikheil
- * Saakashvili" (m is the demonym; the name must be of its country).
+ * The name after a description that starts with mention m: "its neighbour, South Korea" (m is
+ * the possessive; a comma between), "the Georgian president, Mikheil Saakashvili" or "his
+ * French counterpart Nicolas Sarkozy" (m is the demonym; the name must be of its country).
  */
 function namedAfter(ctx: QuoteContext, m: ActorMention, end: number): Argument | undefined {
   const possessive = POSSESSIVE.has(m.text.toLowerCase());
@@ -646,13 +646,7 @@ function namedAfter(ctx: QuoteContext, m: ActorMention, end: number): Argument |
     const person = ctx.actors.get(named.actor ?? '')?.type === 'person';
     if (!person || !m.code || named.code.slice(0, 3) !== m.code.slice(0, 3)) return undefined;
   }
-  return {
-    actor: named.actor,
-    text: named.text,
-    start: named.start,
-    end: named.end,
-    code: named.code,
-  };
+  return argumentOf(named);
 }
 
 /** Mentions in the phrase starting at token `from`, coordinated ones included. */
@@ -671,13 +665,10 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     // description, then the name it describes.
     const named = m ? namedAfter(ctx, m, end) : undefined;
     if (named) {
-      out.push({ ...named });
-      t = ctx.tokenAt(named.end);
-      if (ctx.word(t) === ',') t++;
-      if (ctx.word(t) === 'and') {
-        t++;
-        continue;
-      }
+      out.push(named);
+      const { next, more } = nextInList(ctx, named.end);
+      t = next;
+      if (more) continue;
       break;
     }
     if (m && placed && (m.method === 'metonym' || m.method === 'place')) {
@@ -689,7 +680,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       continue;
     }
     if (m) {
-      const arg = { actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code };
+      const arg = argumentOf(m);
       t = ctx.tokenAt(m.end);
       out.push(arg);
       // "Walid Moallem, the Syrian Foreign Minister, and …": an apposition describes the actor
@@ -700,12 +691,9 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
         if (arg.code === null || unlinked || arg.actor === described.actor) {
           arg.code = described.code ?? ctx.actors.get(described.actor)?.code ?? arg.code;
         }
-        t = ctx.tokenAt(described.end);
-        if (ctx.word(t) === ',') t++;
-        if (ctx.word(t) === 'and') {
-          t++;
-          continue;
-        }
+        const { next, more } = nextInList(ctx, described.end);
+        t = next;
+        if (more) continue;
         break;
       }
       if (ctx.word(t) === 'and' || (ctx.word(t) === ',' && ctx.mentionAt(t + 1))) {
@@ -738,13 +726,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     if (speaker) out.push(toArgument(ctx, speaker));
     // "attacked rebel positions in Darfur": with no one named, the place's country stands in.
     else if (where) {
-      out.push({
-        actor: where.actor,
-        text: where.text,
-        start: where.start,
-        end: where.end,
-        code: where.code,
-      });
+      out.push(argumentOf(where));
     }
   }
   return out;
@@ -821,10 +803,18 @@ function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): num
   return -1;
 }
 
-/**
- * The verb whose purpose the infinitive at t is, when a place phrase stands between:
- * "marched through Kiev to demand", "gathered in the square to protest". -1 otherwise.
- */
+/** A mention as an event argument. */
+function argumentOf(m: ActorMention): Argument {
+  return { actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code };
+}
+
+/** After an argument ending at offset `end` and a comma: the next token, and whether "and" adds one. */
+function nextInList(ctx: QuoteContext, end: number): { next: number; more: boolean } {
+  let t = ctx.tokenAt(end);
+  if (ctx.word(t) === ',') t++;
+  return ctx.word(t) === 'and' ? { next: t + 1, more: true } : { next: t, more: false };
+}
+
 /** Prepositions of place ("thru" is wink-nlp's normal form of "through"). */
 const LOCATIVE = new Set([
   'in',
@@ -839,6 +829,10 @@ const LOCATIVE = new Set([
   'to',
 ]);
 
+/**
+ * The verb whose purpose the infinitive at t is, when a place phrase stands between:
+ * "marched through Kiev to demand", "gathered in the square to protest". -1 otherwise.
+ */
 function purposeVerb(ctx: QuoteContext, t: number, from: number): number {
   if (ctx.word(t - 1) !== 'to') return -1;
   let placeBetween = false;
@@ -931,15 +925,7 @@ function argumentsAt(
     const inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
     if (!inside) return [];
     why.push(`${role}: the actor in the subject of "${ctx.word(t)}"`);
-    return [
-      {
-        actor: inside.actor,
-        text: inside.text,
-        start: inside.start,
-        end: inside.end,
-        code: inside.code,
-      },
-    ];
+    return [argumentOf(inside)];
   }
   if (slot === 'object') {
     // "met with Zelensky", "called on Iran to", "demanded that Moscow", "demanded … from Kyiv".
@@ -969,7 +955,7 @@ function argumentsAt(
       if (m && POSSESSIVE.has(m.text.toLowerCase())) continue;
       if (m) {
         why.push(`${role}: first actor after "${ctx.word(t)}"`);
-        return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];
+        return [argumentOf(m)];
       }
       if (/^[;:.!?]$/.test(ctx.word(k)) || CLAUSE_END.has(ctx.word(k))) break;
     }
@@ -992,7 +978,7 @@ function argumentsAt(
     // "the Washington attacks", "the Madrid bombings": a city before the noun says where.
     if (m && (genitive || m.method !== 'metonym')) {
       why.push(`${role}: possessor of "${ctx.word(t)}"`);
-      return [{ actor: m.actor, text: m.text, start: m.start, end: m.end, code: m.code }];
+      return [argumentOf(m)];
     }
     // "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
     const agent = agentAfter(ctx, t, s);
