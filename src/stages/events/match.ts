@@ -123,6 +123,7 @@ const GOVERNING_END = new Set([
   'since',
   'victims',
 ]);
+/** Prepositions after which a city is where someone is, not who: "protesters in Minsk". */
 const PLACE_PREP = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
@@ -815,19 +816,11 @@ function nextInList(ctx: QuoteContext, end: number): { next: number; more: boole
   return ctx.word(t) === 'and' ? { next: t + 1, more: true } : { next: t, more: false };
 }
 
-/** Prepositions of place ("thru" is wink-nlp's normal form of "through"). */
-const LOCATIVE = new Set([
-  'in',
-  'at',
-  'through',
-  'thru',
-  'across',
-  'into',
-  'around',
-  'outside',
-  'near',
-  'to',
-]);
+/**
+ * Prepositions a place follows before a purpose ("marched through Kiev to demand"): those of
+ * "protesters in X", and of movement ("thru" is wink-nlp's normal form of "through").
+ */
+const LOCATIVE = new Set([...PLACE_PREP, 'through', 'thru', 'into', 'around', 'to']);
 
 /**
  * The verb whose purpose the infinitive at t is, when a place phrase stands between:
