@@ -47,6 +47,17 @@ export function integerOption(value: string | undefined, name: string): number |
 
 type FilterText = 'actor' | 'type' | 'country' | 'text' | 'document';
 
+/** The options `query` and `export` share: the store and the filter read by `storeFilter`. */
+export const STORE_FILTER_OPTIONS = {
+  db: { type: 'string' },
+  actor: { type: 'string' },
+  type: { type: 'string' },
+  country: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  text: { type: 'string' },
+} as const;
+
 /**
  * The store filter of `query` and `export`: `--since`/`--until` as real dates in order, and
  * the text options named, as given.

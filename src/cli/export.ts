@@ -16,7 +16,7 @@ import { defaultCoder, ploverLine } from '../output/polecat.js';
 import type { ExtractionResult } from '../output/result.js';
 import { DEFAULT_STORE_URL, openStore } from '../store/open.js';
 import type { Page, QueryFilter, Store, StoredEvent } from '../store/store.js';
-import { parseCommandArgs, storeFilter } from './args.js';
+import { parseCommandArgs, STORE_FILTER_OPTIONS, storeFilter } from './args.js';
 import type { CliIO } from './io.js';
 
 export const HELP = `Usage: newsgraph export --format FORMAT [options]
@@ -184,13 +184,7 @@ export async function writeEvents(
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
     format: { type: 'string' },
-    db: { type: 'string' },
-    actor: { type: 'string' },
-    type: { type: 'string' },
-    country: { type: 'string' },
-    since: { type: 'string' },
-    until: { type: 'string' },
-    text: { type: 'string' },
+    ...STORE_FILTER_OPTIONS,
     output: { type: 'string', short: 'o' },
     header: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },

@@ -18,7 +18,7 @@ import type {
   StoredEvent,
   StoredQuote,
 } from '../store/store.js';
-import { integerOption, parseCommandArgs, storeFilter } from './args.js';
+import { integerOption, parseCommandArgs, STORE_FILTER_OPTIONS, storeFilter } from './args.js';
 import type { CliIO } from './io.js';
 import { alignColumns } from './table.js';
 
@@ -260,13 +260,7 @@ function list(store: Store, listing: Listing, filter: QueryFilter): Promise<Page
 
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
-    db: { type: 'string' },
-    actor: { type: 'string' },
-    type: { type: 'string' },
-    country: { type: 'string' },
-    since: { type: 'string' },
-    until: { type: 'string' },
-    text: { type: 'string' },
+    ...STORE_FILTER_OPTIONS,
     document: { type: 'string' },
     limit: { type: 'string' },
     format: { type: 'string' },
