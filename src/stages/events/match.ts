@@ -195,23 +195,31 @@ const IRREGULAR: Record<string, string> = {
   blew: 'blow',
 };
 
+/** Copulas of a reported judgement: "said the plan was a mistake". */
+const COPULA = /^(?:is|are|was|were|be|been|being|remains|remained)$/;
+
 /**
- * The predicate noun after the object of the verb at t: "X a farce", "X as a visionary" (a
- * quote mark may open it), within the clause; -1 if none of `predicates`.
+ * The predicate after the object of the verb at t: "X a farce", "X as a visionary", or after a
+ * copula in a reported clause ("said the plan was a clear distortion", "…is unacceptable"); a
+ * quote mark may open it. Within the clause; -1 if none of `predicates` or if it is negated
+ * ("said the vote was not a farce").
  */
 function predicateAfter(ctx: QuoteContext, t: number, s: Sentence, predicates: string[]): number {
   let sawObject = false;
   for (let k = t + 1; k < s.tokenEnd && k - t <= 12; k++) {
     const word = ctx.word(k);
     if (/^[,;:.!?]$/.test(word) || ctx.tokens[k]?.pos === 'VERB') return -1;
-    if (sawObject && (word === 'a' || word === 'an' || word === 'as')) {
+    const copula = sawObject && COPULA.test(word);
+    if (sawObject && (word === 'a' || word === 'an' || word === 'as' || copula)) {
       for (let j = k + 1; j < s.tokenEnd && j - k <= 4; j++) {
         const w = ctx.word(j);
+        if (NEGATION.has(w)) return -1;
         if (predicates.includes(w) || predicates.includes(lemma(ctx, j))) return j;
         if (!/^(?:ADJ|ADV|DET|PUNCT)$/.test(ctx.tokens[j]?.pos ?? '') && !/^["“”']$/.test(w)) {
           break;
         }
       }
+      if (copula) return -1;
     }
     if (ctx.tokens[k]?.pos === 'NOUN' || ctx.tokens[k]?.pos === 'PROPN') sawObject = true;
     if (ctx.tokens[k]?.pos === 'PRON') sawObject = true;
@@ -240,7 +248,9 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   const before = ctx.tokens[t - 1];
   // "was found shot dead": a participle after "found".
   const afterFound = before?.normal === 'found';
-  if (!before || (!afterFound && !SUBJECT_END.has(before.pos))) return undefined;
+  if (!before || (!afterFound && !floating(ctx, t - 1) && !SUBJECT_END.has(before.pos))) {
+    return undefined;
+  }
   // "their shot at the top job": a possessive makes the word a noun.
   if (POSSESSIVE.has(before.normal)) return undefined;
   const form = token.normal;
@@ -261,6 +271,11 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
     if (rules.byVerb.has(guess)) return guess;
   }
   return undefined;
+}
+
+/** "have both stated": a quantifier floating between the auxiliary and the participle. */
+function floating(ctx: QuoteContext, k: number): boolean {
+  return /^(?:both|all|each)$/.test(ctx.word(k)) && ctx.tokens[k - 1]?.pos === 'AUX';
 }
 
 /** The token after t skipping adverbs: "refused outright to meet". */
@@ -681,6 +696,13 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       continue;
     }
     if (m) {
+      // "arrested protesters and journalists in Minsk": a description coordinated before the
+      // first actor is a side as well.
+      if (out.length === 0 && t > from && ctx.word(t - 1) === 'and') {
+        const phraseEnd = phraseFrom(ctx, from, t - 1);
+        const speaker = phraseEnd === t - 1 ? speakerFromPhrase(ctx, from, phraseEnd) : null;
+        if (speaker) out.push(toArgument(ctx, speaker));
+      }
       const arg = argumentOf(m);
       t = ctx.tokenAt(m.end);
       out.push(arg);
@@ -704,6 +726,15 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       break;
     }
     const token = ctx.tokens[t];
+    // "the decisions made by the North", "attacks carried out by Hamas": the author of an act
+    // ("a ceasefire brokered by Egypt" is no act of Egypt's).
+    if (token?.pos === 'VERB' && !out.length && ACTS.has(ctx.word(t - 1))) {
+      const by = ctx.word(t + 1) === 'by' ? t + 1 : ctx.word(t + 2) === 'by' ? t + 2 : -1;
+      if (by > 0) {
+        t = by + 1;
+        continue;
+      }
+    }
     if (!token || CLAUSE_END.has(token.normal) || token.pos === 'VERB' || token.pos === 'AUX')
       break;
     // "met in Brussels": a preposition before any noun is no object; the place is not the
@@ -724,7 +755,11 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     // No actor: a description ("protesters", "the rebels") may still name the argument.
     const phraseEnd = phraseFrom(ctx, from, end);
     const speaker = phraseEnd > from ? speakerFromPhrase(ctx, from, phraseEnd) : null;
-    if (speaker) out.push(toArgument(ctx, speaker));
+    if (speaker) {
+      out.push(toArgument(ctx, speaker));
+      // "clashes between gunmen and police": a description coordinated with another side.
+      if (ctx.word(phraseEnd) === 'and') out.push(...actorsFrom(ctx, phraseEnd + 1, end));
+    }
     // "attacked rebel positions in Darfur": with no one named, the place's country stands in.
     else if (where) {
       out.push(argumentOf(where));
@@ -732,6 +767,29 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   }
   return out;
 }
+
+/** Nouns for acts, whose author "by" names: "the decisions made by", "the attacks carried out by". */
+const ACTS = new Set([
+  'decision',
+  'decisions',
+  'move',
+  'moves',
+  'action',
+  'actions',
+  'efforts',
+  'steps',
+  'measures',
+  'policy',
+  'policies',
+  'attack',
+  'attacks',
+  'statement',
+  'statements',
+  'remarks',
+  'comments',
+  'threats',
+  'violations',
+]);
 
 /**
  * The preposition that makes the actors from token `first` a place of the noun before it
@@ -1182,7 +1240,7 @@ export function matchSentence(
         : undefined;
     if (!candidates) continue;
     // "the seized ships", "its revised plan": a participle used as an adjective.
-    if (!nominal && DETERMINER.test(ctx.word(t - 1))) continue;
+    if (!nominal && DETERMINER.test(ctx.word(t - 1)) && !floating(ctx, t - 1)) continue;
     // "the recently imposed law": also with an adverb between.
     if (!nominal && /ed$/.test(token.normal) && ctx.tokens[t - 1]?.pos === 'ADV') {
       if (DETERMINER.test(ctx.word(t - 2))) continue;
@@ -1190,7 +1248,9 @@ export function matchSentence(
     // "…so that same-sex marriages are banned": a purpose, not an event.
     if (!nominal && purpose(ctx, t, s)) continue;
     // "several captured containers", "two seized ships": after a number or quantifier too.
-    if (!nominal && /ed$/.test(token.normal) && quantifier(ctx, t - 1)) continue;
+    if (!nominal && /ed$/.test(token.normal) && quantifier(ctx, t - 1) && !floating(ctx, t - 1)) {
+      continue;
+    }
     // "has been firmly committed to the programme": a stance, not a pledge.
     if (token.normal === 'committed' && afterBe(ctx, t, s)) continue;
     // "an open-ended strike", "Russian-backed rebels": part of a compound adjective.

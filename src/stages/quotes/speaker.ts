@@ -249,6 +249,11 @@ export function skipVerbGroup(ctx: QuoteContext, j: number, limit: number): numb
       k--;
       continue;
     }
+    // "Australia and Canada have both stated": a quantifier floating after the auxiliary.
+    if (/^(?:both|all|each)$/.test(token.normal) && ctx.tokens[k - 1]?.pos === 'AUX') {
+      k--;
+      continue;
+    }
     // A time phrase between the subject and its verb: "Serbia on Thursday rejected",
     // "Kohl last week said", "the PRC on 12 May demanded".
     const time = timePhraseStart(ctx, k, limit);

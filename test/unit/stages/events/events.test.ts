@@ -742,3 +742,37 @@ test('an if-clause without a comma is hypothetical; "an offensive" tagged as an 
     ['ASSAULT PAKMIL → Baloch rebels'],
   );
 });
+
+test('the author of a criticised act is the target; a floating quantifier; coordinated descriptions', async () => {
+  assert.deepEqual(await read('South Korea deeply regrets the decisions made by North Korea.'), [
+    'ACCUSE KOR → PRK',
+  ]);
+  assert.deepEqual(await read('Germany condemned the decision by Russia.'), ['ACCUSE DEU → RUS']);
+  // "brokered by" names a mediator, not the author of what was agreed.
+  assert.deepEqual(
+    (await read('Israel and Hamas agreed to a ceasefire brokered by Egypt.')).filter((x) =>
+      x.startsWith('AGREE'),
+    ),
+    ['AGREE ISR → PSEREBHMS'],
+  );
+  assert.deepEqual(await read('Australia and Canada have both stated concerns about the test.'), [
+    'ACCUSE AUS → -',
+    'ACCUSE CAN → -',
+  ]);
+  const clash = await events('Clashes between gunmen and police broke out on Monday.');
+  assert.deepEqual(
+    clash.map((e) => `${e.source.text} → ${e.target?.text}`),
+    ['gunmen → police'],
+  );
+});
+
+test('a reported judgement is criticism of the one judged, not of anyone else', async () => {
+  assert.deepEqual(
+    await read('The German minister said the French plan was a clear distortion of competition.'),
+    ['ACCUSE DEUGOV → FRA'],
+  );
+  assert.deepEqual(await read('Japan said the Chinese proposal was not a mistake.'), []);
+  assert.deepEqual(await read('Russia said the talks with Georgia were a success.'), [
+    'CONSULT RUS → GEO',
+  ]);
+});
