@@ -203,6 +203,43 @@ function organizationSector(lexicon: ActorLexicon, list: ActorMention[]): string
   );
 }
 
+/** "X, the head of", "X was the military leader of", "X, who is a senior member of". */
+const DESCRIBED_AS =
+  /^(?:,\s+(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|became)\s+)(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:of|for)\s+(?:the\s+)?$/u;
+
+/**
+ * The code a description after a person's name gives them: the organisation or country after
+ * "of" ("Saleh was the military head of JEM" → JEM's code; "X, a senior minister of Kenya" →
+ * KEN with the sector of the description's words). Null when no description names one.
+ */
+function describedCode(
+  doc: Document,
+  list: ActorMention[],
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+  lexicon: ActorLexicon,
+): string | null {
+  for (const m of list) {
+    if (m.method === 'coref-pronoun') continue;
+    for (const other of mentions) {
+      if (other.start <= m.end || other.start - m.end > 70 || other.actor === m.actor) continue;
+      const between = doc.text.slice(m.end, other.start);
+      const match = DESCRIBED_AS.exec(between);
+      if (!match) continue;
+      const actor = kb.actors.get(other.actor);
+      if (!actor || actor.type === 'person' || actor.type === 'place') break;
+      const code = codeOn(actor, doc.published);
+      if (!code) break;
+      if (actor.type !== 'country') return code;
+      const words = (match[1] ?? '').split(/\s+/);
+      if (words.includes('former')) return `${code}ELI`;
+      const sector = lexicon.titleSectors.find(([word]) => words.includes(word))?.[1] ?? '';
+      return `${code}${sector}`;
+    }
+  }
+  return null;
+}
+
 export function assembleActors(
   doc: Document,
   mentions: ActorMention[],
@@ -234,6 +271,7 @@ export function assembleActors(
     const person = first.type === 'person';
     let code: string | null;
     let codeSource: ActorResult['codeSource'];
+    let described: string | null = null;
     if (actor) {
       code = codeOn(actor, doc.published);
       codeSource = role ? 'role' : 'kb';
@@ -244,6 +282,11 @@ export function assembleActors(
         !person && /^[A-Z]{3}$/.test(titled)
           ? `${titled}${organizationSector(lexicon, list) ?? ''}`
           : titled;
+      codeSource = 'title';
+    } else if (person && (described = describedCode(doc, list, mentions, kb, lexicon))) {
+      // "Mohamed Saleh, the head of the dissident faction … Saleh was the military head of
+      // JEM": the body a description elsewhere in the article makes them part of.
+      code = described;
       codeSource = 'title';
     } else if (sector && home && list.some((m) => m.text.includes(' '))) {
       // A title with no country ("Senator X"): its sector in the article's country, for a full

@@ -417,3 +417,21 @@ test('a title-case headline: capitalised verbs split names, and the body must wr
   assert.equal(find(list, 'unlinked:federal suit'), undefined);
   assert.ok(!list.some((a) => /Meet|Names/.test(a.name)));
 });
+
+test('an unknown person described as part of a body elsewhere takes its code', async () => {
+  const list = await actors(
+    'Ivan Kolar spoke first. Kolar was the deputy head of the Democratic Party. Anna Sova, a senior minister of Georgia, arrived, and Petr Holy, a former minister of Georgia, left. Oleg Mrak, an officer in Georgia, stayed.',
+  );
+  const code = (id: string) => find(list, `unlinked:${id}`)?.code;
+  assert.equal(code('ivan kolar'), 'USAPTY', 'a predicate after the name');
+  assert.equal(find(list, 'unlinked:ivan kolar')?.codeSource, 'title');
+  assert.equal(code('anna sova'), 'GEOGOV', 'an apposition: the country and the title’s sector');
+  assert.equal(code('petr holy'), 'GEOELI', 'a former office');
+  assert.ok(find(list, 'unlinked:oleg mrak'));
+  // (Georgia is the article's country, a prior, not the description's evidence.)
+  assert.equal(
+    find(list, 'unlinked:oleg mrak')?.codeSource,
+    'document-country',
+    '"in" a country says where, not whose',
+  );
+});
