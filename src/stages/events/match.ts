@@ -288,6 +288,9 @@ function skipAdverbs(ctx: QuoteContext, t: number, end: number): number {
 /** Words between a verb and its particle that wink-nlp may tag as adjectives: "pushing hard for". */
 const INTENSIFIERS = new Set(['hard', 'strongly', 'firmly', 'again', 'also']);
 
+/** Verbs whose object is the subject of their to-complement: "warned the AU not to travel". */
+const OBJECT_CONTROL = new Set(['warn', 'caution', 'urge', 'order', 'tell', 'advise', 'force']);
+
 interface TriggerMatch {
   rule: EventRule;
   /** The token after which arguments are looked for. */
@@ -325,6 +328,17 @@ function matchVerbRule(
   }
   if (rule.then.length > 0) {
     let k = skipAdverbs(ctx, after + 1, s.tokenEnd);
+    // "warned the AU not to travel", "urged Kyiv to negotiate": the object controls the
+    // complement, and stays the object.
+    let controlled = false;
+    if (ctx.word(k) !== 'to' && OBJECT_CONTROL.has(lemma(ctx, t))) {
+      let j = phraseFrom(ctx, k, s.tokenEnd);
+      if (ctx.word(j) === 'not') j++;
+      if (j > k && ctx.word(j) === 'to') {
+        k = j;
+        controlled = true;
+      }
+    }
     if (ctx.word(k) !== 'to') return null;
     k = skipAdverbs(ctx, k + 1, s.tokenEnd);
     const complement = ctx.tokens[k];
@@ -332,8 +346,10 @@ function matchVerbRule(
       rule.then.includes('*') && (complement?.pos === 'VERB' || complement?.pos === 'AUX');
     if (!any && !rule.then.includes(lemma(ctx, k))) return null;
     used.push(k);
-    after = k;
-    last = k;
+    if (!controlled) {
+      after = k;
+      last = k;
+    }
     specificity += 2;
   }
   if (rule.predicates.length > 0) {
@@ -524,7 +540,12 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
     if (!token) break;
     // A participle after a determiner is an adjective: "the seized ships"; a word wink-nlp
     // tags as a verb right before a listed head modifies it: "fired tear gas".
-    const modifier = k === from && heads.includes(ctx.word(k + 1));
+    // "warned of increased military action": so is a participle opening the phrase.
+    const modifier =
+      (k === from && heads.includes(ctx.word(k + 1))) ||
+      (/ed$/.test(token.normal) &&
+        (k === from || ctx.tokens[k - 1]?.pos === 'ADP') &&
+        /^(?:ADJ|NOUN)$/.test(ctx.tokens[k + 1]?.pos ?? ''));
     if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1)) && !modifier) return -1;
     // "begins without consultation": what is done without is not done.
     if (CLAUSE_END.has(token.normal) || token.normal === 'without') return -1;
@@ -673,8 +694,10 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   // After "protesters in": a city named there is where they are, not who they are.
   let placed = false;
   let where: ActorMention | undefined;
+  // Where the current item of a list begins ("X, the Syrian minister, and the Iraqi …").
+  let item = from;
   // Skip determiners and adjectives to the first mention of the phrase.
-  while (t < end && t - from < MAX_OBJECT) {
+  while (t < end && t - item < MAX_OBJECT) {
     const m = ctx.mentionAt(t);
     // "hailed his country's relations with India": not the actor's own "his".
     // "its neighbour, South Korea", "the Georgian president, Mikheil Saakashvili": a
@@ -684,6 +707,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       out.push(named);
       const { next, more } = nextInList(ctx, named.end);
       t = next;
+      item = t;
       if (more) continue;
       break;
     }
@@ -708,19 +732,27 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       out.push(arg);
       // "Walid Moallem, the Syrian Foreign Minister, and …": an apposition describes the actor
       // before it (and may code it); it is not another actor.
-      const described = ctx.word(t) === ',' ? ctx.mentionAt(t + 1) : undefined;
-      if (described && /^(?:the|a|an)\s/i.test(described.text)) {
+      // (Also with no comma: "Walid Moallem the Syrian Foreign Minister, the Iraqi …".)
+      const described =
+        ctx.word(t) === ','
+          ? ctx.mentionAt(t + 1)
+          : ctx.word(t) === 'the'
+            ? (ctx.mentionAt(t) ?? ctx.mentionAt(t + 1))
+            : undefined;
+      if (described && (ctx.word(t) === 'the' || /^(?:the|a|an)\s/i.test(described.text))) {
         const unlinked = arg.actor === null || arg.actor.startsWith('unlinked:');
         if (arg.code === null || unlinked || arg.actor === described.actor) {
           arg.code = described.code ?? ctx.actors.get(described.actor)?.code ?? arg.code;
         }
         const { next, more } = nextInList(ctx, described.end);
         t = next;
+        item = t;
         if (more) continue;
         break;
       }
       if (ctx.word(t) === 'and' || (ctx.word(t) === ',' && ctx.mentionAt(t + 1))) {
         t++;
+        item = t;
         continue;
       }
       break;
@@ -870,7 +902,12 @@ function argumentOf(m: ActorMention): Argument {
 /** After an argument ending at offset `end` and a comma: the next token, and whether "and" adds one. */
 function nextInList(ctx: QuoteContext, end: number): { next: number; more: boolean } {
   let t = ctx.tokenAt(end);
-  if (ctx.word(t) === ',') t++;
+  if (ctx.word(t) === ',') {
+    t++;
+    // "X, the Iraqi President Y and Z": a list of three or more.
+    const named = ctx.mentionAt(t) ?? (ctx.word(t) === 'the' ? ctx.mentionAt(t + 1) : undefined);
+    if (named && named.type !== 'place') return { next: t, more: true };
+  }
   return ctx.word(t) === 'and' ? { next: t + 1, more: true } : { next: t, more: false };
 }
 

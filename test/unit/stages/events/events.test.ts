@@ -776,3 +776,23 @@ test('a reported judgement is criticism of the one judged, not of anyone else', 
     'CONSULT RUS → GEO',
   ]);
 });
+
+test('a list of three with an apposition; a participle opening the object; object control', async () => {
+  assert.deepEqual(
+    await read(
+      'Relations were restored after meetings between Walid Moallem the Syrian Foreign Minister, the Iraqi President Jalal Talabani and Prime Minister Nuri al-Maliki.',
+    ),
+    ['CONSULT SYR → IRQ', 'CONSULT SYR → IRQ'],
+  );
+  // (After a first line: a headline's "warned of" may be a passive.)
+  assert.deepEqual(
+    await read('Gaza was quiet. Israel warned of increased military action against Hamas.'),
+    ['THREATEN ISR → PSEREBHMS'],
+  );
+  assert.deepEqual(await read('Russia has warned Georgia not to join the alliance.'), [
+    'THREATEN RUS → GEO',
+  ]);
+  assert.deepEqual(await read('The Transnistrian president condemned the Ukrainian decision.'), [
+    'ACCUSE MDAGOV → UKR',
+  ]);
+});
