@@ -396,10 +396,27 @@ function nameCode(
   c: MentionCandidate,
   type: ActorMention['type'],
 ): string | null {
-  const first = wordTokens(c.text)[0];
+  if (type === 'person') return null;
+  const words = wordTokens(c.text);
+  const first = words[0];
   const country = first ? ctx.kb.demonyms.get(first.norm) : undefined;
-  if (!country || type === 'person') return null;
-  return type === 'media' ? `${country}MED` : country;
+  if (country) return type === 'media' ? `${country}MED` : country;
+  // "United Nations Office for the High Commissioner…", "Russian Federation Council": a body
+  // whose name opens with an international organisation or a country is part of it.
+  let node = ctx.kb.trie;
+  let code: string | null = null;
+  for (const w of words.slice(0, -1)) {
+    const next = node.next.get(w.norm);
+    if (!next) break;
+    node = next;
+    for (const e of node.entries) {
+      const actor = ctx.kb.actors.get(e.actor);
+      if ((e.kind === 'name' || e.kind === 'alias') && actor?.code) {
+        if (actor.type === 'igo' || actor.type === 'country') code = actor.code;
+      }
+    }
+  }
+  return code && type === 'media' && !code.startsWith('IGO') ? `${code}MED` : code;
 }
 
 /** The holder of a described role on the date, preferring actors already mentioned. */

@@ -435,3 +435,12 @@ test('an unknown person described as part of a body elsewhere takes its code', a
     '"in" a country says where, not whose',
   );
 });
+
+test('an unknown body whose name opens with an organisation or a country is part of it', async () => {
+  const list = await actors(
+    'The African Union Peace Commission said hello. The Ukraine Maritime Authority said hello too. The Harbour Office said nothing.',
+  );
+  const code = (id: string) => find(list, `unlinked:${id}`)?.code;
+  assert.equal(code('african union peace commission'), 'IGOAFRAFU');
+  assert.equal(code('ukraine maritime authority'), 'UKR');
+});
