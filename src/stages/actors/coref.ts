@@ -240,6 +240,33 @@ function describedCode(
   return null;
 }
 
+/**
+ * The country a sentence opens with, for a person it names: "In Germany, Verband der
+ * Automobilindustrie director Klaus Braeunig said…" (a person met nowhere else is of it).
+ */
+function frontedCountry(
+  doc: Document,
+  list: ActorMention[],
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+): string | null {
+  // (A lone first name, "Harry", is too little to place.)
+  if (!list.some((m) => m.text.includes(' '))) return null;
+  const sentences = doc.sentences ?? [];
+  for (const m of list) {
+    const s = sentences[m.sentence];
+    if (!s || m.method === 'coref-pronoun') continue;
+    for (const other of mentions) {
+      if (other.start < s.start || other.start > s.start + 12 || other.start >= m.start) continue;
+      if (!/^\s*In\s+(?:the\s+)?$/.test(doc.text.slice(s.start, other.start))) continue;
+      if (doc.text[other.end] !== ',') continue;
+      const actor = kb.actors.get(other.actor);
+      if (actor?.type === 'country' && actor.code) return actor.code;
+    }
+  }
+  return null;
+}
+
 export function assembleActors(
   doc: Document,
   mentions: ActorMention[],
@@ -283,7 +310,11 @@ export function assembleActors(
           ? `${titled}${organizationSector(lexicon, list) ?? ''}`
           : titled;
       codeSource = 'title';
-    } else if (person && (described = describedCode(doc, list, mentions, kb, lexicon))) {
+    } else if (
+      person &&
+      (described =
+        describedCode(doc, list, mentions, kb, lexicon) ?? frontedCountry(doc, list, mentions, kb))
+    ) {
       // "Mohamed Saleh, the head of the dissident faction … Saleh was the military head of
       // JEM": the body a description elsewhere in the article makes them part of.
       code = described;

@@ -444,3 +444,10 @@ test('an unknown body whose name opens with an organisation or a country is part
   assert.equal(code('african union peace commission'), 'IGOAFRAFU');
   assert.equal(code('ukraine maritime authority'), 'UKR');
 });
+
+test('a person the article names after a fronted country is of that country', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. In Georgia, party director Levan Berdz said the count was fair. Ukraine was calm.',
+  );
+  assert.equal(find(list, 'unlinked:levan berdz')?.code, 'GEO');
+});
