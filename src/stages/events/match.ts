@@ -601,6 +601,19 @@ function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[
   let joined = false;
   while (t > limit && (ctx.word(t) === 'and' || (joined && ctx.word(t) === ','))) {
     const m = ctx.mentionAt(t - 1);
+    // "We and other countries have expressed…": inside a quote, "we" is the speaker's side
+    // (events.ts reads it so).
+    if (!m && /^(?:we|i)$/i.test(ctx.word(t - 1)) && t - 1 >= limit) {
+      const token = ctx.tokens[t - 1]!;
+      out.unshift({
+        actor: null,
+        code: null,
+        text: ctx.doc.text.slice(token.start, token.end),
+        start: token.start,
+        end: token.end,
+      });
+      break;
+    }
     if (!m) break;
     joined = true;
     out.unshift(argumentOf(m));
@@ -1369,7 +1382,13 @@ export function matchSentence(
     }
     // "The two leaders met": the two parties are each other's counterpart (events.ts).
     const pair = reciprocal && sources.length === 1 && THE_TWO.test(sources[0]!.text.trim());
-    if (best.rule.requireTarget && !pair && !targets.some((x) => x.actor !== null)) continue;
+    if (
+      best.rule.requireTarget &&
+      !pair &&
+      !targets.some((x) => x.actor !== null || x.code !== null)
+    ) {
+      continue;
+    }
     const { negated, modality, obliged } = verbGroup(ctx, t, s);
     found.push({
       obliged,

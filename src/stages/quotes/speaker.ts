@@ -338,6 +338,13 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
     while (k > limit && ctx.word(k) !== '(') k--;
     j = k - 1;
   }
+  // "Iran and the EU's big three — Britain, Germany, and France — have been negotiating": an
+  // apposition between dashes, as between brackets.
+  if (isDash(ctx, j)) {
+    let k = j - 1;
+    while (k > limit && j - k <= 15 && !isDash(ctx, k)) k--;
+    if (isDash(ctx, k)) j = k - 1;
+  }
   let phrase = phraseEndingAt(ctx, j, limit);
   if (!phrase) return null;
   // A reduced relative between the subject and its verb: "Russian aircraft including helicopter
@@ -350,6 +357,19 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
     return namedBefore(ctx, phrase[0] - 1, limit) ?? speaker;
   }
   return speaker;
+}
+
+/** A dash between words: an em or en dash, or a hyphen with spaces around it. */
+function isDash(ctx: QuoteContext, k: number): boolean {
+  const token = ctx.tokens[k];
+  if (!token) return false;
+  const word = ctx.text(token.start, token.end);
+  if (word === '—' || word === '–') return true;
+  return (
+    word === '-' &&
+    /\s/.test(ctx.doc.text[token.start - 1] ?? '') &&
+    /\s/.test(ctx.doc.text[token.end] ?? '')
+  );
 }
 
 /**

@@ -796,3 +796,16 @@ test('a list of three with an apposition; a participle opening the object; objec
     'ACCUSE MDAGOV → UKR',
   ]);
 });
+
+test('"we and others" in a quote; a subject with an apposition between dashes; world powers', async () => {
+  const we = await read(
+    'Gaza was quiet. "We and other countries have expressed our concern to the Chinese," said Gordon Johndroe, a spokesman for the US National Security Council.',
+  );
+  assert.ok(we.includes('ACCUSE USAGOV → CHN'), we.join('; '));
+  assert.deepEqual(
+    await read(
+      'Gaza was quiet. Iran and the European Union’s big three powers — Britain, Germany and France — have been negotiating a deal.',
+    ),
+    ['CONSULT IRN → IGOEUREEC'],
+  );
+});
