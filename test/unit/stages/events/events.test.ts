@@ -809,3 +809,13 @@ test('"we and others" in a quote; a subject with an apposition between dashes; w
     ['CONSULT IRN → IGOEUREEC'],
   );
 });
+
+test('laws and texts do not act', async () => {
+  assert.deepEqual(
+    await read('Gaza was quiet. Japan’s Constitution forbids the nation from waging war.'),
+    [],
+  );
+  assert.deepEqual(await read('Gaza was quiet. Russia banned the party.'), [
+    'COERCE RUS → the party',
+  ]);
+});
