@@ -38,7 +38,7 @@ export interface QuoteResult extends Span {
   rule?: string;
 }
 
-export type ArgumentInference = 'document-country' | 'counterpart';
+export type ArgumentInference = 'document-country' | 'counterpart' | 'winner';
 
 export interface EventArgument {
   actor: string | null;
@@ -46,7 +46,8 @@ export interface EventArgument {
   text: string;
   /**
    * Set when the text does not name the argument: `document-country` (the country the article
-   * is about), `counterpart` (the other of the two countries an article is about).
+   * is about), `counterpart` (the other of the two countries an article is about), `winner`
+   * (the one the article says won, for a concession of defeat that names no one).
    */
   inferred?: ArgumentInference;
 }

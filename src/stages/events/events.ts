@@ -569,6 +569,7 @@ export function findEvents(
   if (home) fillTargets(events, home, explain, peopleObjects);
   const pair = documentPair(events, actorList);
   if (pair) fillCounterparts(events, pair, explain, peopleObjects);
+  fillWinners(events, rules, doc, actorList, explain);
   return events;
 }
 
@@ -691,6 +692,54 @@ function documentPair(
   const country = (code: string) => actors.find((x) => x.type === 'country' && x.code === code);
   const [first, second] = [country(a[0]), country(b[0])];
   return first && second ? [first, second] : undefined;
+}
+
+/** "X won", "X has won", "X wins": the words after a winner's name. */
+const WON_AFTER = /^\s+(?:has\s+|have\s+|had\s+|narrowly\s+|easily\s+)?(?:won|wins)\b/;
+/** "congratulate X", "the victory of X", "victory for X": the words before a winner's name. */
+const WON_BEFORE = /(?:congratulat\w*|victory (?:of|for|by)|win (?:of|for|by)) (?:the )?$/i;
+/** "X's victory", "X's win". */
+const WON_POSSESSIVE = /^(?:'s|’s) (?:\w+ )?(?:victory|win)\b/;
+
+/**
+ * The actor the article says won (an election, a vote, a race): the one named most often as
+ * winning, in the title or the text. Undefined when no one is.
+ */
+function winnerOf(doc: Document, actors: readonly ActorResult[]): ActorResult | undefined {
+  const text = doc.text;
+  let best: { actor: ActorResult; n: number } | undefined;
+  for (const actor of actors) {
+    if (!actor.code) continue;
+    let n = 0;
+    for (const m of actor.mentions) {
+      const after = text.slice(m.end, m.end + 30);
+      const before = text.slice(Math.max(0, m.start - 30), m.start);
+      if (WON_AFTER.test(after) || WON_POSSESSIVE.test(after) || WON_BEFORE.test(before)) n++;
+    }
+    if (n > 0 && (!best || n > best.n)) best = { actor, n };
+  }
+  return best?.actor;
+}
+
+/**
+ * "Ávila conceded defeat": with no one named, the concession is to the one the article says
+ * won (`inferred: "winner"`), for rules whose `fallbackTarget` is `winner`.
+ */
+function fillWinners(
+  events: EventResult[],
+  rules: EventRules,
+  doc: Document,
+  actors: readonly ActorResult[],
+  explain: boolean,
+): void {
+  let winner: ActorResult | undefined | null = null;
+  for (const event of events) {
+    if (event.target || rules.byId.get(event.rule)?.fallbackTarget !== 'winner') continue;
+    if (winner === null) winner = winnerOf(doc, actors);
+    if (!winner || winner.id === event.source.actor) continue;
+    event.target = { actor: winner.id, code: winner.code, text: '', inferred: 'winner' };
+    if (explain) event.explanation?.push(`target: ${winner.name}, whom the article says won`);
+  }
 }
 
 /** Protests are aimed at their own side as often as at the other one. */

@@ -54,6 +54,11 @@ export interface EventRule {
   affirmative: boolean;
   /** Predicate nouns one of which must follow the object: call + X + "a farce". */
   predicates: string[];
+  /**
+   * Where the target is found when the clause names none: `winner`, the one the article says
+   * won ("X conceded defeat" → the winner of the election). Null: nowhere else.
+   */
+  fallbackTarget: 'winner' | null;
   source: ArgumentSlot;
   target: ArgumentSlot;
   /** Passive voice swaps: "was attacked by X" → source X, target the subject. */
@@ -162,6 +167,9 @@ export function parseRule(
     if (typeof slot !== 'string' || !SLOT.test(slot))
       throw invalid(file, `${id}: bad slot ${String(slot)}`);
   }
+  if (r.fallbackTarget !== undefined && r.fallbackTarget !== 'winner') {
+    throw invalid(file, `${id}: fallbackTarget is "winner" or absent`);
+  }
   if (!Array.isArray(r.examples) || r.examples.length === 0) {
     throw invalid(file, `${id}: at least one example sentence is required`);
   }
@@ -191,6 +199,7 @@ export function parseRule(
     requireTarget: r.requireTarget === true,
     affirmative: r.affirmative === true,
     predicates: lemmas(r.predicates, `${id}.predicates`, file),
+    fallbackTarget: r.fallbackTarget === 'winner' ? 'winner' : null,
     source,
     target,
     passive: r.passive !== false && verbs.length > 0,

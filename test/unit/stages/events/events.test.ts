@@ -819,3 +819,15 @@ test('laws and texts do not act', async () => {
     'COERCE RUS → the party',
   ]);
 });
+
+test('a concession of defeat that names no one is to the winner', async () => {
+  const [event] = await events(
+    'Evo Morales won the Bolivian presidential election. His rival Jorge Quiroga conceded defeat on Monday.',
+  );
+  assert.equal(event?.type, 'CONCEDE');
+  assert.equal(event?.target?.actor, 'morales-evo');
+  assert.equal(event?.target?.inferred, 'winner');
+  // No winner named: no target.
+  const [alone] = await events('Gaza was quiet. Jorge Quiroga conceded defeat on Monday.');
+  assert.equal(alone?.target, null);
+});
