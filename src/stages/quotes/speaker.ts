@@ -446,6 +446,9 @@ function sentenceSubject(ctx: QuoteContext, c: number, limit: number): Speaker |
 export function clauseSubject(ctx: QuoteContext, from: number, to: number): Speaker | null {
   for (let t = from; t < to; t++) {
     const pos = ctx.tokens[t]?.pos;
+    // "The so-called president": a participle inside a hyphenated word is no verb.
+    const hyphen = ctx.tokens[t - 1];
+    if (hyphen?.normal === '-' && hyphen.end === ctx.tokens[t]?.start) continue;
     if (pos === 'VERB' || pos === 'AUX') return speakerBefore(ctx, t, from);
   }
   return null;

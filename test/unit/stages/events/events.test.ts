@@ -831,3 +831,10 @@ test('a concession of defeat that names no one is to the winner', async () => {
   const [alone] = await events('Gaza was quiet. Jorge Quiroga conceded defeat on Monday.');
   assert.equal(alone?.target, null);
 });
+
+test('a hyphenated participle in the subject ("so-called") does not end it', async () => {
+  const read2 = await read(
+    'Gaza was quiet. The so-called Transnistrian president Igor Smirnov criticised the decision and called on the Ukrainian authorities to revise it.',
+  );
+  assert.ok(read2.includes('REQUEST MDAGOV → UKRGOV'), read2.join('; '));
+});
