@@ -1024,7 +1024,15 @@ function argumentsAt(
     }
     const phrase = phraseEndingAt(ctx, j, from);
     const inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
-    if (!inside) return [];
+    if (!inside) {
+      // "Protesters were dispersed by riot police": a passive's subject named by a
+      // description (the caller makes it the target).
+      const described =
+        phrase && isPassive(ctx, t, s) ? speakerFromPhrase(ctx, phrase[0], phrase[1]) : null;
+      if (!described) return [];
+      why.push(`${role}: the subject of "${ctx.word(t)}", a description`);
+      return [toArgument(ctx, described)];
+    }
     why.push(`${role}: the actor in the subject of "${ctx.word(t)}"`);
     return [argumentOf(inside)];
   }
@@ -1244,6 +1252,13 @@ export const RECIPROCAL = new Set([
 
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
 
+/**
+ * Descriptions of crowds and armed groups ("dispersed the protesters", "attacked rebels"): a
+ * target even with no actor named, as the article's country will code them (events.ts).
+ */
+const CROWD =
+  /\b(?:protesters|protestors|demonstrators|crowds?|marchers|supporters|civilians|students|activists|rebels|militants|insurgents|gunmen|fighters)$/i;
+
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
 
@@ -1385,7 +1400,7 @@ export function matchSentence(
     if (
       best.rule.requireTarget &&
       !pair &&
-      !targets.some((x) => x.actor !== null || x.code !== null)
+      !targets.some((x) => x.actor !== null || x.code !== null || CROWD.test(x.text))
     ) {
       continue;
     }

@@ -838,3 +838,17 @@ test('a hyphenated participle in the subject ("so-called") does not end it', asy
   );
   assert.ok(read2.includes('REQUEST MDAGOV → UKRGOV'), read2.join('; '));
 });
+
+test('crowds dispersed by police; a passive subject named by a description; the country codes them', async () => {
+  const text =
+    'Belarus voted on Sunday. Belarus counted the votes. Protesters have been dispersed by riot police in Minsk. Police arrested some 300 protesters. The EU condemned the arrest of these protesters.';
+  const got = await read(text);
+  assert.ok(got.includes('ASSAULT BLRCOP → BLRCVL'), got.join('; '));
+  assert.ok(got.includes('COERCE BLRCOP → BLRCVL'), got.join('; '));
+  // The author of the act condemned is not named: the article's country.
+  assert.ok(got.includes('ACCUSE IGOEUREEC → BLR'), got.join('; '));
+  assert.deepEqual(
+    await read('Gaza was quiet. The crowd dispersed peacefully after the speech.'),
+    [],
+  );
+});
