@@ -203,9 +203,12 @@ function organizationSector(lexicon: ActorLexicon, list: ActorMention[]): string
   );
 }
 
-/** "X, the head of", "X was the military leader of", "X, who is a senior member of". */
+/**
+ * "X, the head of", "X was the military leader of", "X, who is a senior member of"; and "X of
+ * the US Department of State" right after the name.
+ */
 const DESCRIBED_AS =
-  /^(?:,\s+(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|became)\s+)(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:of|for)\s+(?:the\s+)?$/u;
+  /^(?:(?:,\s+(?:who\s+(?:is|was)\s+)?|\s+(?:is|was|became)\s+)(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:of|for)|\s+of)\s+(?:the\s+)?$/u;
 
 /**
  * The code a description after a person's name gives them: the organisation or country after
@@ -233,6 +236,42 @@ function describedCode(
       if (actor.type !== 'country') return code;
       const words = (match[1] ?? '').split(/\s+/);
       if (words.includes('former')) return `${code}ELI`;
+      const sector = lexicon.titleSectors.find(([word]) => words.includes(word))?.[1] ?? '';
+      return `${code}${sector}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * The code of an actor named right before a person's name with only title words between:
+ * "Canadian official Pamela Greenwell" (CANGOV), "US military spokesman Major General William
+ * Caldwell" (USAMIL), "NATO spokesman X" — the title's own country or body.
+ */
+function adjacentCode(
+  doc: Document,
+  list: ActorMention[],
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+  lexicon: ActorLexicon,
+): string | null {
+  for (const m of list) {
+    if (m.method === 'coref-pronoun') continue;
+    for (const other of mentions) {
+      if (other.end > m.start || m.start - other.end > 40 || other.actor === m.actor) continue;
+      const between = doc.text.slice(other.end, m.start);
+      if (!/^[ \p{L}-]*$/u.test(between)) continue;
+      const words = between.toLowerCase().split(/\s+/).filter(Boolean);
+      const role = (w: string) => lexicon.titleWords.has(w) || kb.agents.has(w);
+      // With no words between, the mention itself ends in the role: "Canadian official".
+      const last = other.text.toLowerCase().split(/\s+/).at(-1) ?? '';
+      const titled = words.length > 0 ? words.every(role) : role(last) && other.text.includes(' ');
+      if (words.length > 4 || !titled) continue;
+      const actor = kb.actors.get(other.actor);
+      if (!actor || actor.type === 'person' || actor.type === 'place') continue;
+      if (other.code) return other.code;
+      const code = codeOn(actor, doc.published);
+      if (!code || actor.type !== 'country') return code;
       const sector = lexicon.titleSectors.find(([word]) => words.includes(word))?.[1] ?? '';
       return `${code}${sector}`;
     }
@@ -313,7 +352,9 @@ export function assembleActors(
     } else if (
       person &&
       (described =
-        describedCode(doc, list, mentions, kb, lexicon) ?? frontedCountry(doc, list, mentions, kb))
+        describedCode(doc, list, mentions, kb, lexicon) ??
+        adjacentCode(doc, list, mentions, kb, lexicon) ??
+        frontedCountry(doc, list, mentions, kb))
     ) {
       // "Mohamed Saleh, the head of the dissident faction … Saleh was the military head of
       // JEM": the body a description elsewhere in the article makes them part of.

@@ -451,3 +451,14 @@ test('a person the article names after a fronted country is of that country', as
   );
   assert.equal(find(list, 'unlinked:levan berdz')?.code, 'GEO');
 });
+
+test('a person takes the code of a country or body named right before or after the name', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. Ukraine counted the votes. Georgian official Nino Beridze, a spokeswoman, said the count was fair. Spokesman Olek Marsh of the European Union agreed. Ukraine was calm. Georgia. Tom Vale said nothing.',
+  );
+  const code = (id: string) => find(list, `unlinked:${id}`)?.code;
+  assert.equal(code('nino beridze'), 'GEOGOV', 'a country and a role right before the name');
+  assert.equal(code('olek marsh'), 'IGOEUREEC', '"of the" a body right after the name');
+  // A country ending the sentence before is no title.
+  assert.notEqual(code('tom vale')?.slice(0, 3), 'GEO');
+});
