@@ -1499,6 +1499,13 @@ const JUDGING = new Set([
   'escape',
   'suffer',
   'flee',
+  // "responded to the raid", "retaliated for the attack": a reaction to someone else's act.
+  'respond',
+  'react',
+  'reply',
+  'retaliate',
+  'avenge',
+  'comment',
   // "accused Ukraine of attacks": the act is the accused's, not the accuser's.
   'accuse',
   'charge',

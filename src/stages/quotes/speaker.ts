@@ -143,6 +143,15 @@ export function speakerFromPhrase(ctx: QuoteContext, a: number, b: number): Spea
     if (headMention.type === 'person' || !complementBefore(ctx, a, headMention.start)) {
       return fromMention(headMention);
     }
+    // "Spokeswoman Janelle Hironimus of the US Department of State": the person named before
+    // the body they speak for.
+    const person = ctx
+      .mentionsIn(a, ctx.tokenAt(headMention.start))
+      .filter((m) => m.type === 'person')
+      .pop();
+    if (person && /^\s+(?:of|for)\s+(?:the\s+)?$/.test(ctx.text(person.end, headMention.start))) {
+      return fromMention(person);
+    }
   } else if (head.pos === 'PROPN') {
     if (WEEKDAY.test(head.normal) || ctx.lexicon.months.has(head.normal)) return null;
   } else if (head.pos === 'PRON') {

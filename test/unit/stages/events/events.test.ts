@@ -852,3 +852,10 @@ test('crowds dispersed by police; a passive subject named by a description; the 
     [],
   );
 });
+
+test('a person named before the body they speak for speaks; a reaction to an act is not the act', async () => {
+  const got = await read(
+    'Belarus voted. Belarus counted. Belarus is calm. Spokeswoman Janelle Hironimus of the US Department of State also responded to the raid, stating: "We condemn all acts by the government of Belarus."',
+  );
+  assert.deepEqual(got, ['ACCUSE USAGOV → BLR']);
+});
