@@ -559,7 +559,16 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
 }
 
 function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
-  const mention = ctx.mentionAt(ctx.tokenAt(speaker.start));
+  const a = ctx.tokenAt(speaker.start);
+  const b = ctx.tokenAt(speaker.end);
+  // "The African country of Mauritania": the country named after "of", not the region.
+  if (speaker.actor === null && COUNTRY_OF.test(speaker.text)) {
+    const country = ctx.mentionsIn(a, b).at(-1);
+    if (country && country.type === 'country') {
+      return { ...argumentOf(country), text: speaker.text, start: speaker.start, end: speaker.end };
+    }
+  }
+  const mention = ctx.mentionAt(a);
   // "Kenzo Oshima, the United Nations Emergency Relief Coordinator,": a person the KB does not
   // know, whose apposition names the body they act for, takes its code.
   if (mention ? mention.actor.startsWith('unlinked:') : speaker.actor === null) {
@@ -572,12 +581,13 @@ function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
   if (described.actor !== null) return { ...described, code: null };
   // A description with an actor inside it ("US Predator attacks", "Israeli helicopters and
   // tanks"): that actor's code, as the argument's code.
-  const a = ctx.tokenAt(speaker.start);
-  const b = ctx.tokenAt(speaker.end);
   const inside = ctx.mentionsIn(a, b)[0];
   const code = inside ? (inside.code ?? ctx.actors.get(inside.actor)?.code ?? null) : null;
   return { ...speaker, code };
 }
+
+/** "the African country of Mauritania", "the Gulf state of Qatar": a country, described. */
+const COUNTRY_OF = /\b(?:country|nation|state|kingdom|republic|island|emirate|territory) of\b/i;
 
 /** The code of an actor inside an apposition starting at token t: ", the Syrian minister,". */
 function appositionCode(ctx: QuoteContext, t: number): string | null {
@@ -1171,6 +1181,11 @@ function verbGroup(
     else if (word === 'to') {
       // "failed to reach", "was unable to meet", "its inability to agree": it did not happen.
       if (FAILED.has(lemma(ctx, k - 1)) || FAILED.has(ctx.word(k - 1))) negated = true;
+      // "has yet to talk", "is yet to meet": not so far.
+      if (ctx.word(k - 1) === 'yet' && ctx.tokens[k - 2]?.pos === 'AUX') {
+        negated = true;
+        break;
+      }
       // "is to visit" (planned), "intends to provide", "refused to meet" (the rule's).
       const before = ctx.tokens[k - 1];
       if (before && before.pos === 'AUX' && lemma(ctx, k - 1) === 'be') modality = 'planned';

@@ -321,6 +321,10 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
     // "Duncan Smith went on to say, …", "continued to insist that …": the main verb's subject;
     // "it is important to clarify that …" names no one.
     const verb = ctx.tokens[j - 1]?.pos === 'ADP' ? j - 2 : j - 1;
+    // "Putin has yet to meet": the auxiliary's subject.
+    if (ctx.word(j - 1) === 'yet' && ctx.tokens[j - 2]?.pos === 'AUX') {
+      return speakerBefore(ctx, j - 2, limit);
+    }
     return ctx.tokens[verb]?.pos === 'VERB' ? speakerBefore(ctx, verb, limit) : null;
   }
   if (word === 'and' || word === 'but') {

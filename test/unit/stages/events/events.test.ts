@@ -859,3 +859,15 @@ test('a person named before the body they speak for speaks; a reaction to an act
   );
   assert.deepEqual(got, ['ACCUSE USAGOV → BLR']);
 });
+
+test('"has yet to" is not so far; "the African country of X" is X', async () => {
+  assert.deepEqual(await read('Gaza was quiet. Putin has yet to meet Zelensky.'), [
+    'CONSULT RUSGOV → UKRGOV negated',
+  ]);
+  assert.deepEqual(
+    await read(
+      'Gaza was quiet. The African country of Mauritania has cut diplomatic ties with Israel.',
+    ),
+    ['SANCTION MRT → ISR'],
+  );
+});
