@@ -567,7 +567,9 @@ export function findEvents(
   const home = documentCountry(actorList);
   // (The pair reads only codes from the text, so it does not depend on the fills below.)
   const pair = documentPair(events, actorList);
-  if (kb && home) fillAgents(events, home, kb, explain, !soleCountry(actorList, home));
+  const sole = home !== undefined && soleCountry(actorList, home);
+  fillAuthorities(events, rules, sole ? home : undefined, explain);
+  if (kb && home) fillAgents(events, home, kb, explain, !sole);
   if (home) fillTargets(events, home, explain, peopleObjects);
   if (pair) fillCounterparts(events, pair, explain, peopleObjects);
   fillWinners(events, rules, doc, actorList, explain);
@@ -742,6 +744,28 @@ function winnerOf(doc: Document, actors: readonly ActorResult[]): ActorResult | 
     if (n > 0 && (!best || n > best.n)) best = { actor, n };
   }
   return best?.actor;
+}
+
+/**
+ * "A freelance Canadian journalist was also arrested": with no one named, an arrest is by the
+ * police of the country where it happened, else of the country the article is about alone —
+ * for rules with a `fallbackSource` sector (`inferred: "document-country"`).
+ */
+function fillAuthorities(
+  events: EventResult[],
+  rules: EventRules,
+  home: ActorResult | undefined,
+  explain: boolean,
+): void {
+  for (const event of events) {
+    const sector = rules.byId.get(event.rule)?.fallbackSource;
+    if (!sector || event.source.actor !== null || event.source.code !== null) continue;
+    if (event.source.text !== '') continue;
+    const country = event.location?.country ?? home?.code;
+    if (!country) continue;
+    event.source = { ...event.source, code: `${country}${sector}`, inferred: 'document-country' };
+    if (explain) event.explanation?.push(`source: ${country}${sector}, the authorities there`);
+  }
 }
 
 /**

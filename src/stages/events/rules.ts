@@ -59,6 +59,11 @@ export interface EventRule {
    * won ("X conceded defeat" → the winner of the election). Null: nowhere else.
    */
   fallbackTarget: 'winner' | null;
+  /**
+   * The source when none is named ("a journalist was arrested"): the body of this sector
+   * (`COP`) of the country where it happened, else of the country the article is about alone.
+   */
+  fallbackSource: string | null;
   source: ArgumentSlot;
   target: ArgumentSlot;
   /** Passive voice swaps: "was attacked by X" → source X, target the subject. */
@@ -170,6 +175,9 @@ export function parseRule(
   if (r.fallbackTarget !== undefined && r.fallbackTarget !== 'winner') {
     throw invalid(file, `${id}: fallbackTarget is "winner" or absent`);
   }
+  if (r.fallbackSource !== undefined && !/^(?:COP|JUD|MIL|GOV)$/.test(String(r.fallbackSource))) {
+    throw invalid(file, `${id}: fallbackSource is a sector (COP, JUD, MIL, GOV) or absent`);
+  }
   if (!Array.isArray(r.examples) || r.examples.length === 0) {
     throw invalid(file, `${id}: at least one example sentence is required`);
   }
@@ -200,6 +208,7 @@ export function parseRule(
     affirmative: r.affirmative === true,
     predicates: lemmas(r.predicates, `${id}.predicates`, file),
     fallbackTarget: r.fallbackTarget === 'winner' ? 'winner' : null,
+    fallbackSource: typeof r.fallbackSource === 'string' ? r.fallbackSource : null,
     source,
     target,
     passive: r.passive !== false && verbs.length > 0,

@@ -392,7 +392,10 @@ test('a headline participle is a passive: its subject is the target', async () =
   );
   const headline = list.find((e) => e.trigger.text === 'arrested');
   assert.equal(headline?.target?.code?.slice(0, 3), 'GEO');
-  assert.notEqual(headline?.source.code?.slice(0, 3), 'GEO');
+  // The subject is not the source: no one is named (the police of Tbilisi, inferred).
+  assert.equal(headline?.source.text, '');
+  assert.equal(headline?.source.code, 'GEOCOP');
+  assert.equal(headline?.source.inferred, 'document-country');
   // An irregular participle, and "shot dead".
   const shot = await events(
     'Ukrainian journalist Petro Didenko shot dead in Kyiv\n\nThe killers fled the scene.',
@@ -870,4 +873,15 @@ test('"has yet to" is not so far; "the African country of X" is X', async () => 
     ),
     ['SANCTION MRT → ISR'],
   );
+});
+
+test('an arrest by no one named is by the police where it happened', async () => {
+  const [event] = await events('Gaza was quiet. Two journalists were arrested in Minsk on Monday.');
+  assert.equal(event?.source.code, 'BLRCOP');
+  assert.equal(event?.source.inferred, 'document-country');
+  // No place and no sole country: unknown.
+  const [other] = await events(
+    'Gaza was quiet. Russia and Georgia argued. Two journalists were arrested.',
+  );
+  assert.equal(other?.source.code, null);
 });
