@@ -108,6 +108,50 @@ function resolveDescriptors(doc: Document, mentions: ActorMention[]): ActorMenti
   return added;
 }
 
+/** "the 25 member states", "its member nations", "the member countries". */
+const MEMBERS =
+  /\b(?:the|its|their)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+-\w+|twenty|thirty)\s+)?member\s+(?:states|nations|countries|governments)\b/gi;
+
+/**
+ * "The European Union released a statement… The twenty-five member states have called for…":
+ * the member states of the organisation named last before them, in that sentence or the two
+ * before, act as the organisation.
+ */
+function resolveMembers(
+  doc: Document,
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+): ActorMention[] {
+  if (!/member/i.test(doc.text)) return [];
+  const sentences = doc.sentences ?? [];
+  const added: ActorMention[] = [];
+  for (const match of doc.text.matchAll(MEMBERS)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const sentence = sentences.findIndex((s) => s.start <= start && start < s.end);
+    if (sentence < 0 || mentions.some((m) => m.start < end && start < m.end)) continue;
+    // ("The member states of the Paris Club": named right after, by the recogniser.)
+    if (/^\s+of\b/.test(doc.text.slice(end, end + 4))) continue;
+    const igo = mentions
+      .filter(
+        (m) =>
+          m.end <= start && m.sentence >= sentence - 2 && kb.actors.get(m.actor)?.type === 'igo',
+      )
+      .sort((a, b) => b.start - a.start)[0];
+    if (!igo) continue;
+    added.push({
+      ...igo,
+      start,
+      end,
+      text: match[0],
+      method: 'coref-descriptor',
+      sentence,
+      subject: false,
+    });
+  }
+  return added;
+}
+
 function resolvePronouns(
   doc: Document,
   mentions: ActorMention[],
@@ -411,6 +455,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       relinkSurnames(linked);
       linked.push(...resolveSurnames(doc, linked));
       linked.push(...resolveDescriptors(doc, linked));
+      linked.push(...resolveMembers(doc, linked, kb));
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);
       doc.links = linked;

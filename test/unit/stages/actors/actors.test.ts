@@ -462,3 +462,14 @@ test('a person takes the code of a country or body named right before or after t
   // A country ending the sentence before is no title.
   assert.notEqual(code('tom vale')?.slice(0, 3), 'GEO');
 });
+
+test('"the member states" after an organisation act as it', async () => {
+  const list = await actors(
+    'The European Union released a statement on Monday. The twenty-five member states have called for talks. NATO met. The member states of NATO agreed.',
+  );
+  const eu = find(list, 'eu');
+  assert.ok(
+    eu?.mentions.some((m) => m.text === 'The twenty-five member states'),
+    methods(eu)?.join('; '),
+  );
+});
