@@ -409,6 +409,9 @@ function namedBefore(ctx: QuoteContext, comma: number, limit: number): Speaker |
   const first = ctx.tokens[a];
   const last = ctx.tokens[comma - 1];
   if (a === comma || !first || !last || comma - a > 4) return null;
+  // "On Friday, the President of Cyprus said": a day or a month is no one.
+  if (WEEKDAY.test(last.normal) || ctx.lexicon.months.has(last.normal)) return null;
+  if (/^(?:on|in|by|since|until|last|this|next)$/.test(ctx.word(a - 1))) return null;
   return { actor: null, text: ctx.text(first.start, last.end), start: first.start, end: last.end };
 }
 
@@ -556,7 +559,39 @@ function bySurname(ctx: QuoteContext, text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * "the President of Cyprus", "PM of Ukraine": the person of that country the article names
+ * (anywhere) whose role on the date, or whose title in the text, has those title words.
+ */
+function byTitleOf(ctx: QuoteContext, speaker: Speaker): string | undefined {
+  const match = /^(?:the\s+)?(?:former\s+)?([\p{L} -]+?)\s+of\s+(?:the\s+)?[\p{L} .-]+$/iu.exec(
+    speaker.text,
+  );
+  const words = (match?.[1] ?? '').toLowerCase().split(/[\s-]+/);
+  if (!match || !words.every((w) => ctx.lexicon.titleWords.has(w))) return undefined;
+  const country = ctx
+    .mentionsIn(ctx.tokenAt(speaker.start), ctx.tokenAt(speaker.end))
+    .find((m) => m.type === 'country');
+  const code = country ? ctx.actors.get(country.actor)?.code : undefined;
+  if (!code) return undefined;
+  const head = words[words.length - 1] ?? '';
+  const title = new RegExp(`\\b${head === 'pm' ? 'prime minister' : head}\\b`, 'i');
+  let best: { actor: string; distance: number } | undefined;
+  for (const actor of ctx.actors.values()) {
+    if (actor.type !== 'person' || !actor.code?.startsWith(code)) continue;
+    for (const m of actor.mentions) {
+      const before = ctx.doc.text.slice(Math.max(0, m.start - 40), m.start);
+      if (!title.test(actor.role ?? '') && !title.test(before)) continue;
+      const distance = Math.abs(m.start - speaker.start);
+      if (!best || distance < best.distance) best = { actor: actor.id, distance };
+    }
+  }
+  return best?.actor;
+}
+
 function byTitle(ctx: QuoteContext, speaker: Speaker): string | undefined {
+  const ofCountry = byTitleOf(ctx, speaker);
+  if (ofCountry) return ofCountry;
   const match = TITLED.exec(speaker.text);
   const words = (match?.[1] ?? '').toLowerCase().split(/[\s-]+/);
   const head = words[words.length - 1] ?? '';

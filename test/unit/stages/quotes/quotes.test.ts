@@ -371,3 +371,10 @@ test('hostile text: thousands of quotations and cues stay linear and end', async
   assert.equal(list.length, 4000);
   assert.ok(list.every((q) => q.speaker === 'kallas-kaja'));
 });
+
+test('"On Friday, the President of Russia said": the president, not the day', async () => {
+  const got = await read(
+    'Russia voted. President Vladimir Putin was calm. On Friday, the President of Russia said the vote was fair.',
+  );
+  assert.deepEqual(got, [['indirect', 'putin-vladimir', 'the vote was fair']]);
+});
