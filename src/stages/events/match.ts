@@ -127,7 +127,7 @@ const GOVERNING_END = new Set([
 const PLACE_PREP = new Set(['in', 'at', 'near', 'outside', 'inside', 'across']);
 const DETERMINER = /^(?:the|a|an|its|their|his|her|our|this|these|those)$/;
 /** Words between a verb and its addressee: "met with", "called on", "demanded that". */
-const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for', 'to']);
+const OBJECT_LEAD = new Set(['with', 'on', 'upon', 'that', 'from', 'for', 'to', 'against']);
 
 function lemma(ctx: QuoteContext, t: number): string {
   return (ctx.tokens[t]?.lemma ?? '').toLowerCase();
