@@ -573,7 +573,14 @@ export function findEvents(
   if (home) fillTargets(events, home, explain, peopleObjects);
   if (pair) fillCounterparts(events, pair, explain, peopleObjects);
   fillWinners(events, rules, doc, actorList, explain);
-  return events;
+  // An event names at least one participant: "they can easily kill", "the weapons had been
+  // destroyed", with no one on either side, is no data (GDELT and ICEWS code none such either).
+  // Measured: dev F1 58.0% → 59.0%, PLOVER type recall 87.1% → 86.5% (one record).
+  const kept = events.filter(
+    (e) => e.source.text || e.source.code || e.target?.text || e.target?.code,
+  );
+  kept.forEach((e, i) => (e.id = `e${i + 1}`));
+  return kept;
 }
 
 /**

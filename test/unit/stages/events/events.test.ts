@@ -885,3 +885,13 @@ test('an arrest by no one named is by the police where it happened', async () =>
   );
   assert.equal(other?.source.code, null);
 });
+
+test('an event with no participant at all is dropped, and ids stay consecutive', async () => {
+  const list = await events(
+    'Gaza was quiet. A police station has been captured. Russia attacked Georgia.',
+  );
+  assert.deepEqual(
+    list.map((e) => `${e.id} ${e.type} ${e.target?.code ?? e.target?.text ?? '-'}`),
+    ['e1 ASSAULT GEO'],
+  );
+});
