@@ -208,33 +208,37 @@ function actorType(kb: KnowledgeBase, entry: AliasEntry): string | undefined {
   return kb.actors.get(entry.actor)?.type;
 }
 
-interface KbStarts {
-  /** First words of agent nouns and of demonyms: most words start neither. */
-  agent: Set<string>;
-  demonym: Set<string>;
-  /** First words of aliases written in lower case ("the Kremlin", "al-Qaeda"): a lower-case
-   * word of the text can start an alias only if it is one of these. */
-  lower: Set<string>;
-}
-const startsCache = new WeakMap<KnowledgeBase, KbStarts>();
+/*
+ * What a normalised word can start, as bits (most words start nothing): one lookup per word
+ * gives all three answers, where three sets cost up to three lookups of every word (hash
+ * lookups were a third of this stage's own time).
+ */
+/** The first word of an alias written in lower case ("the Kremlin", "al-Qaeda"): a lower-case
+ * word of the text can start an alias only if it is one of these. */
+const STARTS_LOWER_ALIAS = 1;
+/** The first word of a demonym ("Russian", "South Korean"). */
+const STARTS_DEMONYM = 2;
+/** The first word of an agent noun ("troops", "riot police"). */
+const STARTS_AGENT = 4;
 
-function kbStarts(kb: KnowledgeBase): KbStarts {
+const startsCache = new WeakMap<KnowledgeBase, Map<string, number>>();
+
+function kbStarts(kb: KnowledgeBase): Map<string, number> {
   let starts = startsCache.get(kb);
   if (!starts) {
-    starts = {
-      agent: new Set([...kb.agents.keys()].map((k) => k.split(' ')[0] ?? '')),
-      demonym: new Set([...kb.demonyms.keys()].map((k) => k.split(' ')[0] ?? '')),
-      lower: new Set(),
-    };
-    const lower = starts.lower;
+    const classes = new Map<string, number>();
+    const mark = (word: string, bit: number) => classes.set(word, (classes.get(word) ?? 0) | bit);
+    for (const k of kb.agents.keys()) mark(k.split(' ')[0] ?? '', STARTS_AGENT);
+    for (const k of kb.demonyms.keys()) mark(k.split(' ')[0] ?? '', STARTS_DEMONYM);
     const visit = (node: TrieNode, first: string | undefined) => {
       for (const entry of node.entries) {
         const c = entry.alias.trimStart()[0] ?? '';
-        if (first && c === c.toLowerCase()) lower.add(first);
+        if (first && c === c.toLowerCase()) mark(first, STARTS_LOWER_ALIAS);
       }
       for (const [word, child] of node.next) visit(child, first ?? word);
     };
     visit(kb.trie, undefined);
+    starts = classes;
     startsCache.set(kb, starts);
   }
   return starts;
@@ -245,6 +249,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
   const starts = kbStarts(kb);
   const tokens = doc.tokens ?? [];
   const out: MentionCandidate[] = [];
+  const titleAt = titleSpan(doc);
   (doc.sentences ?? []).forEach((sentence, index) => {
     const s: SentenceWords = {
       index,
@@ -252,10 +257,13 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       taken: [],
     };
     const words = s.words;
-    // The wink-nlp POS of each word (words and wink tokens mostly start alike).
+    // The wink-nlp POS of each word (words and wink tokens mostly start alike), and what it
+    // can start (STARTS_* bits).
     const posOf: string[] = new Array<string>(words.length);
+    const startsOf = new Uint8Array(words.length);
     let tk = sentence.tokenStart;
     for (let k = 0; k < words.length; k++) {
+      startsOf[k] = starts.get(words[k]?.norm ?? '') ?? 0;
       const start = words[k]?.start ?? 0;
       while (tk < sentence.tokenEnd && (tokens[tk]?.end ?? 0) <= start) tk++;
       const t = tokens[tk];
@@ -292,14 +300,14 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     const nameLike = (k: number) => !posOf[k] || NAME_POS.has(posOf[k] ?? '');
     // In a title-case headline capitals say nothing: words make one name only when the body
     // writes them together too ("Federal Suit Filed Against Rumsfeld" names no "Federal Suit").
-    const headline = titleCaseHeadline(doc, sentence, words);
+    const headline = titleCaseHeadline(doc, titleAt, sentence, words);
     const inBody = (from: number, to: number) =>
       elsewhere(doc.text, words[from]?.start ?? 0, words[to - 1]?.end ?? 0, sentence);
 
     // 1–2. Aliases from the KB.
     for (let i = 0; i < words.length; i++) {
       const start = words[i];
-      if (!start || (!start.capital && !starts.lower.has(start.norm))) continue;
+      if (!start || (!start.capital && !((startsOf[i] ?? 0) & STARTS_LOWER_ALIAS))) continue;
       const match = longestMatch(kb.trie, words, i);
       if (!match) continue;
       const { end, entries } = match;
@@ -557,7 +565,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       const w = words[i];
       if (!w) continue;
       // Cheap test first: a demonym, or a candidate starting here that is a country.
-      if (!s.taken[i] && !starts.demonym.has(w.norm)) continue;
+      if (!s.taken[i] && !((startsOf[i] ?? 0) & STARTS_DEMONYM)) continue;
       let countryWords = 1;
       let capitalOnly = false;
       let iso = s.taken[i] ? undefined : kb.demonyms.get(w.norm);
@@ -613,7 +621,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
 
     // 4b. Agents with a place: "protesters in Minsk", "troops in Georgia".
     for (let i = 0; i < words.length; i++) {
-      if (s.taken[i] || !starts.agent.has(words[i]?.norm ?? '')) continue;
+      if (s.taken[i] || !((startsOf[i] ?? 0) & STARTS_AGENT)) continue;
       for (const len of [2, 1]) {
         const sector = kb.agents.get(wordKey(i, len));
         if (!sector || words[i + len]?.norm !== 'in') continue;
@@ -710,12 +718,16 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     }
 
     // 6. Unknown names: runs of proper nouns nothing took.
+    const posAt = (k: number) => posOf[k] ?? '';
+    const nameWord = (k: number) =>
+      !s.taken[k] && Boolean(words[k]?.capital) && NAME_POS.has(posAt(k));
+    const norm = (k: number) => words[k]?.norm ?? '';
+    const titleOrDemonym = (k: number) =>
+      lexicon.titleWords.has(norm(k)) || kb.demonyms.has(norm(k));
+    const opener = (k: number) => lexicon.notNameWords.has(norm(k)) || WEEKDAYS.has(norm(k));
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (!w || s.taken[i] || !w.capital) continue;
-      const posAt = (k: number) => posOf[k] ?? '';
-      const nameWord = (k: number) =>
-        !s.taken[k] && Boolean(words[k]?.capital) && NAME_POS.has(posAt(k));
       if (!nameWord(i)) continue;
       // A name: capitalised words next to each other (a space or a hyphen between), with
       // lower-case particles inside ("Institute for the Study of War", "Muammar al-Gaddafi").
@@ -773,8 +785,8 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         [i, end] = best;
       }
       // A day ends the name, with the word that dates it: "Palestine Early Friday".
-      const norm = (k: number) => words[k]?.norm ?? '';
-      const day = words.findIndex((x, k) => k > i && k < end && WEEKDAYS.has(x.norm));
+      let day = -1;
+      for (let k = i + 1; k < end && day < 0; k++) if (WEEKDAYS.has(norm(k))) day = k;
       if (day > 0) {
         end = day;
         while (end > i + 1 && lexicon.notNameWords.has(norm(end - 1))) end--;
@@ -784,9 +796,6 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       // (An organisation's name keeps its title words: "Justice and Equality Movement".)
       let from = i;
       const organization = words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm));
-      const titleOrDemonym = (k: number) =>
-        lexicon.titleWords.has(norm(k)) || kb.demonyms.has(norm(k));
-      const opener = (k: number) => lexicon.notNameWords.has(norm(k)) || WEEKDAYS.has(norm(k));
       while (from < end - 1 && (opener(from) || (!organization && titleOrDemonym(from)))) from++;
       const where = span(from, end);
       const first = words[from];
@@ -866,17 +875,26 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
 }
 
 /**
+ * Where the document's title stands in its text, if it does: looked up once per document, not
+ * once per sentence (a title the text does not hold made each sentence search the whole text).
+ */
+function titleSpan(doc: Document): { start: number; end: number } | undefined {
+  const title = doc.title?.trim();
+  const at = title ? doc.text.indexOf(title) : -1;
+  return title && at >= 0 ? { start: at, end: at + title.length } : undefined;
+}
+
+/**
  * Whether a sentence is the document's title written in title case ("Putin Refuses To Meet
  * Zelensky"): every word of four letters or more capitalised, at least three of them.
  */
 function titleCaseHeadline(
   doc: Document,
+  title: { start: number; end: number } | undefined,
   sentence: { start: number; end: number },
   words: WordToken[],
 ): boolean {
-  const title = doc.title?.trim();
-  const at = title ? doc.text.indexOf(title) : -1;
-  if (!title || at < 0 || sentence.start < at || sentence.end > at + title.length) return false;
+  if (!title || sentence.start < title.start || sentence.end > title.end) return false;
   const long = words.filter((w) => /^\p{L}{4,}/u.test(doc.text.slice(w.start, w.end)));
   return long.length >= 3 && long.every((w) => w.capital);
 }

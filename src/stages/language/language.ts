@@ -23,22 +23,51 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
-const WORD = /\p{L}+/gu;
+const LETTER = /^\p{L}$/u;
 const LATIN = /\p{Script=Latin}/u;
 
 export interface LanguageDetector {
   detect(text: string): LanguageGuess;
 }
 
-/** Share of English function words among the words of `text`, and how many words there were. */
+/**
+ * Length in UTF-16 units of the letter (`\p{L}`) that starts at `i`, or 0: ASCII by char code,
+ * the rest (a surrogate pair as one code point) by the Unicode class.
+ */
+function letterAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0;
+  const size = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  return LETTER.test(text.slice(i, i + size)) ? size : 0;
+}
+
+/**
+ * Share of English function words among the words (runs of letters) of `text`, and how many
+ * words there were. A scanner over char codes rather than a regular expression's matches: this
+ * runs on every document, and most letters are ASCII.
+ */
 function englishShare(text: string): { share: number; words: number; latin: number } {
   let words = 0;
   let english = 0;
   let latin = 0;
-  for (const m of text.matchAll(WORD)) {
+  let i = 0;
+  while (i < text.length) {
+    const first = letterAt(text, i);
+    if (first === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // An ASCII letter is a Latin one: only words without one need the script test.
+    let hasAsciiLetter = first === 1 && text.charCodeAt(i) < 128;
+    i += first;
+    for (let size = letterAt(text, i); size > 0; size = letterAt(text, i)) {
+      hasAsciiLetter ||= size === 1 && text.charCodeAt(i) < 128;
+      i += size;
+    }
+    const w = text.slice(start, i);
     words++;
-    const w = m[0];
-    if (LATIN.test(w)) latin++;
+    if (hasAsciiLetter || LATIN.test(w)) latin++;
     if (ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())) english++;
   }
   return { share: words ? english / words : 0, words, latin: words ? latin / words : 0 };

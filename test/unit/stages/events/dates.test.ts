@@ -55,3 +55,33 @@ test('offsets point into the document text', () => {
   const [date] = findDates(text.slice(7), 7, PUBLISHED, false);
   assert.equal(text.slice(date?.start, date?.end), 'on Thursday');
 });
+
+test('the words a chrono-node parser is skipped without are still in its pattern', async () => {
+  const chrono = await import('chrono-node');
+  const { PARSER_REQUIRES } = await import('../../../../src/stages/events/dates.js');
+  // The part of each pattern that makes the words required; when chrono-node changes one,
+  // read the pattern again and update PARSER_REQUIRES.
+  const fragments: Record<string, string> = {
+    ENYearMonthDayParser: '([0-9]{4})[-\\.\\/\\s]',
+    ISOFormatParser: '([0-9]{4})\\-([0-9]{1,2})',
+    SlashDateFormatParser: '([0-3]{0,1}[0-9]{1})[\\/\\.\\-]([0-3]{0,1}[0-9]{1})',
+    ENSlashMonthFormatParser: '([0-9]|0[1-9]|1[012])\\/([0-9]{4})',
+    ENTimeUnitAgoFormatParser: '\\s{0,5}(?:ago|before|earlier)(?=\\W|$)',
+    ENTimeUnitLaterFormatParser:
+      '\\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=(?:\\W|$))',
+    ENEndOfCurrentMonthParser: '(?:last\\s+day|end)\\s+of\\s+(?:the\\s+)?month(?=\\W|$)',
+    ENCasualDateParser:
+      '(\\W|^)(now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|last\\s*night)(?=\\W|$)',
+    ENYearMonthNameParser:
+      '((?:september|february|november|december|january|october|august|march|april|sept\\.|june|july|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept|oct\\.|nov\\.|dec\\.|may|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))(?=',
+  };
+  assert.deepEqual([...PARSER_REQUIRES.keys()].sort(), Object.keys(fragments).sort());
+  const context = { option: {}, text: '', refDate: new Date(0), reference: {} };
+  for (const [name, fragment] of Object.entries(fragments)) {
+    const parser = chrono.casual.parsers.find((p) => p.constructor.name === name);
+    assert.ok(parser, name);
+    const pattern = parser.pattern(context as never);
+    assert.ok(pattern.flags.includes('i'), name);
+    assert.ok(pattern.source.includes(fragment), `${name}: ${pattern.source}`);
+  }
+});
