@@ -124,6 +124,10 @@ function bestFuzzy(name: string, candidates: Iterable<KbActor>): KbActor | undef
   for (const actor of candidates) {
     for (const alias of [actor.name, ...actor.aliases]) {
       const key = normName(alias);
+      // The edit distance is at least the difference in length: a bound on the score that
+      // skips most aliases without changing the result.
+      const bound = 1 - Math.abs(target.length - key.length) / Math.max(target.length, key.length);
+      if (bound < 0.75 || (best && bound <= best.score)) continue;
       const aliasParts = key.split(' ');
       if (aliasParts.length !== parts.length) continue;
       const score = similarity(target, key);
