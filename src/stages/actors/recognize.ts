@@ -346,6 +346,8 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         nameLike(end) &&
         (!headline || inBody(i, end + 1)) &&
         !NAME_CONTINUATION_OK.has(words[end]?.norm ?? '') &&
+        // "visited the White House Monday": a day dates the act, it is no part of a name.
+        !WEEKDAYS.has(words[end]?.norm ?? '') &&
         !longestMatch(kb.trie, words, end);
       const person = entries.some((e) => actorType(kb, e) === 'person');
       if (before || (after && !person)) continue;

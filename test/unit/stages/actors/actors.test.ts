@@ -473,3 +473,11 @@ test('"the member states" after an organisation act as it', async () => {
     methods(eu)?.join('; '),
   );
 });
+
+test('a weekday after a known name dates the act and is no part of the name', async () => {
+  const list = await actors('Trump met the press. Zelensky visited Washington Monday.');
+  assert.ok(
+    list.some((a) => a.mentions.some((m) => m.text === 'Washington')),
+    list.map((a) => a.name).join('; '),
+  );
+});
