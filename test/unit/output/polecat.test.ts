@@ -125,7 +125,15 @@ test('the coder names newsgraph and its version', () => {
 test('a source the text does not name gives no actor entity; an unlinked phrase keeps its words', async () => {
   const [first] = exportEventsOf(await extractArticle(TALKS), ADDED);
   assert.ok(first);
-  const unnamed = { ...first.source, actor: null, code: null, text: '', name: null };
+  const unnamed = {
+    ...first.source,
+    actor: null,
+    code: null,
+    text: '',
+    name: null,
+    country: null,
+    role: null,
+  };
   const r = JSON.parse(ploverLine({ ...first, source: unnamed }, 'c')) as PloverRecord;
   assert.deepEqual(r.actor, []);
   const phrase = { ...unnamed, text: 'unknown gunmen' };
