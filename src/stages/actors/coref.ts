@@ -152,6 +152,30 @@ function resolveMembers(
   return added;
 }
 
+/**
+ * "The Committee for the Peaceful Reunification of Korea (CPRK) said… the CPRK said": an
+ * abbreviation given in brackets after a name names the same actor wherever it comes again.
+ */
+function resolveAbbreviations(doc: Document, mentions: ActorMention[]): ActorMention[] {
+  const sentences = doc.sentences ?? [];
+  const added: ActorMention[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (!/^[A-Z]{2,8}$/.test(m.text) || seen.has(m.text)) continue;
+    if (doc.text[m.start - 1] !== '(' || doc.text[m.end] !== ')') continue;
+    seen.add(m.text);
+    for (const match of doc.text.matchAll(new RegExp(`\\b${m.text}\\b`, 'g'))) {
+      const start = match.index;
+      const end = start + m.text.length;
+      if (start <= m.start || mentions.some((x) => x.start < end && start < x.end)) continue;
+      const sentence = sentences.findIndex((x) => x.start <= start && start < x.end);
+      if (sentence < 0) continue;
+      added.push({ ...m, start, end, method: 'coref-abbreviation', sentence, subject: false });
+    }
+  }
+  return added;
+}
+
 function resolvePronouns(
   doc: Document,
   mentions: ActorMention[],
@@ -456,6 +480,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       linked.push(...resolveSurnames(doc, linked));
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolveMembers(doc, linked, kb));
+      linked.push(...resolveAbbreviations(doc, linked));
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);
       doc.links = linked;

@@ -481,3 +481,14 @@ test('a weekday after a known name dates the act and is no part of the name', as
     list.map((a) => a.name).join('; '),
   );
 });
+
+test('an abbreviation given in brackets names the same actor wherever it comes again', async () => {
+  const list = await actors(
+    'The Committee for the Peaceful Reunification of Korea (CPRK) said talks were over. The CPRK also said the South was hostile.',
+  );
+  const committee = find(list, 'unlinked:committee for the peaceful reunification of korea');
+  assert.deepEqual(committee?.mentions.map((m) => `${m.text}/${m.method}`).slice(1), [
+    'CPRK/abbreviation',
+    'CPRK/coref-abbreviation',
+  ]);
+});
