@@ -153,6 +153,47 @@ function resolveMembers(
 }
 
 /**
+ * Countries whose halves the news calls "the North" and "the South" once both are named:
+ * the two Koreas.
+ */
+const HALVES: { north: string; south: string }[] = [{ north: 'PRK', south: 'KOR' }];
+
+/**
+ * "N. Korea claims that the South is acting with hostile intent": in an article that names both
+ * Koreas, a capitalised "the North" or "the South" is one of them.
+ */
+function resolveHalves(doc: Document, mentions: ActorMention[], kb: KnowledgeBase): ActorMention[] {
+  if (!/\b[Tt]he (?:North|South)\b/.test(doc.text)) return [];
+  const sentences = doc.sentences ?? [];
+  const added: ActorMention[] = [];
+  for (const pair of HALVES) {
+    const first = (code: string) =>
+      mentions.find((m) => m.type === 'country' && kb.actors.get(m.actor)?.code === code);
+    const north = first(pair.north);
+    const south = first(pair.south);
+    if (!north || !south) continue;
+    for (const match of doc.text.matchAll(/\b[Tt]he (North|South)\b(?! (?:Korea|Korean))/g)) {
+      const start = match.index + 4;
+      const end = start + (match[1]?.length ?? 0);
+      if (mentions.some((x) => x.start < end && start < x.end)) continue;
+      const sentence = sentences.findIndex((x) => x.start <= start && start < x.end);
+      if (sentence < 0) continue;
+      const half = match[1] === 'North' ? north : south;
+      added.push({
+        ...half,
+        start,
+        end,
+        text: match[1] ?? '',
+        method: 'coref-descriptor',
+        sentence,
+        subject: false,
+      });
+    }
+  }
+  return added;
+}
+
+/**
  * "The Committee for the Peaceful Reunification of Korea (CPRK) said… the CPRK said": an
  * abbreviation given in brackets after a name names the same actor wherever it comes again.
  */
@@ -481,6 +522,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolveMembers(doc, linked, kb));
       linked.push(...resolveAbbreviations(doc, linked));
+      linked.push(...resolveHalves(doc, linked, kb));
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);
       doc.links = linked;

@@ -895,3 +895,15 @@ test('an event with no participant at all is dropped, and ids stay consecutive',
     ['e1 ASSAULT GEO'],
   );
 });
+
+test('"the North" and "the South" in an article about both Koreas', async () => {
+  assert.deepEqual(
+    await read(
+      'North Korea cancelled its agreements with South Korea. The North also issued threats against the South.',
+    ),
+    ['THREATEN PRK → KOR'],
+  );
+  // Not in an article that does not name both Koreas.
+  const other = await read('Gaza was quiet. The South of France condemned the North.');
+  assert.ok(!other.some((x) => /KOR|PRK/.test(x)), other.join('; '));
+});
