@@ -108,6 +108,30 @@ function resolveDescriptors(doc: Document, mentions: ActorMention[]): ActorMenti
   return added;
 }
 
+/** The index of the sentence that holds offset `at`, or -1. */
+function sentenceAt(doc: Document, at: number): number {
+  return (doc.sentences ?? []).findIndex((s) => s.start <= at && at < s.end);
+}
+
+/**
+ * A mention of the actor of `of` at [start, end), found by coreference: none where a mention
+ * already stands or no sentence holds it.
+ */
+function corefMention(
+  doc: Document,
+  mentions: ActorMention[],
+  of: ActorMention,
+  start: number,
+  end: number,
+  method: string,
+): ActorMention | undefined {
+  if (mentions.some((m) => m.start < end && start < m.end)) return undefined;
+  const sentence = sentenceAt(doc, start);
+  if (sentence < 0) return undefined;
+  const text = doc.text.slice(start, end);
+  return { ...of, start, end, text, method, sentence, subject: false };
+}
+
 /** "the 25 member states", "its member nations", "the member countries". */
 const MEMBERS =
   /\b(?:the|its|their)\s+(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+-\w+|twenty|thirty)\s+)?member\s+(?:states|nations|countries|governments)\b/gi;
@@ -123,31 +147,21 @@ function resolveMembers(
   kb: KnowledgeBase,
 ): ActorMention[] {
   if (!/member/i.test(doc.text)) return [];
-  const sentences = doc.sentences ?? [];
   const added: ActorMention[] = [];
   for (const match of doc.text.matchAll(MEMBERS)) {
     const start = match.index;
     const end = start + match[0].length;
-    const sentence = sentences.findIndex((s) => s.start <= start && start < s.end);
-    if (sentence < 0 || mentions.some((m) => m.start < end && start < m.end)) continue;
     // ("The member states of the Paris Club": named right after, by the recogniser.)
     if (/^\s+of\b/.test(doc.text.slice(end, end + 4))) continue;
+    const sentence = sentenceAt(doc, start);
     const igo = mentions
       .filter(
         (m) =>
           m.end <= start && m.sentence >= sentence - 2 && kb.actors.get(m.actor)?.type === 'igo',
       )
       .sort((a, b) => b.start - a.start)[0];
-    if (!igo) continue;
-    added.push({
-      ...igo,
-      start,
-      end,
-      text: match[0],
-      method: 'coref-descriptor',
-      sentence,
-      subject: false,
-    });
+    const mention = igo && corefMention(doc, mentions, igo, start, end, 'coref-descriptor');
+    if (mention) added.push(mention);
   }
   return added;
 }
@@ -164,7 +178,6 @@ const HALVES: { north: string; south: string }[] = [{ north: 'PRK', south: 'KOR'
  */
 function resolveHalves(doc: Document, mentions: ActorMention[], kb: KnowledgeBase): ActorMention[] {
   if (!/\b[Tt]he (?:North|South)\b/.test(doc.text)) return [];
-  const sentences = doc.sentences ?? [];
   const added: ActorMention[] = [];
   for (const pair of HALVES) {
     const first = (code: string) =>
@@ -175,19 +188,9 @@ function resolveHalves(doc: Document, mentions: ActorMention[], kb: KnowledgeBas
     for (const match of doc.text.matchAll(/\b[Tt]he (North|South)\b(?! (?:Korea|Korean))/g)) {
       const start = match.index + 4;
       const end = start + (match[1]?.length ?? 0);
-      if (mentions.some((x) => x.start < end && start < x.end)) continue;
-      const sentence = sentences.findIndex((x) => x.start <= start && start < x.end);
-      if (sentence < 0) continue;
       const half = match[1] === 'North' ? north : south;
-      added.push({
-        ...half,
-        start,
-        end,
-        text: match[1] ?? '',
-        method: 'coref-descriptor',
-        sentence,
-        subject: false,
-      });
+      const mention = corefMention(doc, mentions, half, start, end, 'coref-descriptor');
+      if (mention) added.push(mention);
     }
   }
   return added;
@@ -198,7 +201,6 @@ function resolveHalves(doc: Document, mentions: ActorMention[], kb: KnowledgeBas
  * abbreviation given in brackets after a name names the same actor wherever it comes again.
  */
 function resolveAbbreviations(doc: Document, mentions: ActorMention[]): ActorMention[] {
-  const sentences = doc.sentences ?? [];
   const added: ActorMention[] = [];
   const seen = new Set<string>();
   for (const m of mentions) {
@@ -207,11 +209,10 @@ function resolveAbbreviations(doc: Document, mentions: ActorMention[]): ActorMen
     seen.add(m.text);
     for (const match of doc.text.matchAll(new RegExp(`\\b${m.text}\\b`, 'g'))) {
       const start = match.index;
+      if (start <= m.start) continue;
       const end = start + m.text.length;
-      if (start <= m.start || mentions.some((x) => x.start < end && start < x.end)) continue;
-      const sentence = sentences.findIndex((x) => x.start <= start && start < x.end);
-      if (sentence < 0) continue;
-      added.push({ ...m, start, end, method: 'coref-abbreviation', sentence, subject: false });
+      const mention = corefMention(doc, mentions, m, start, end, 'coref-abbreviation');
+      if (mention) added.push(mention);
     }
   }
   return added;

@@ -11,6 +11,7 @@ import {
   POSSESSIVE,
   phraseEndingAt,
   phraseFrom,
+  floating,
   skipVerbGroup,
   speakerBefore,
   WEEKDAY,
@@ -271,11 +272,6 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
     if (rules.byVerb.has(guess)) return guess;
   }
   return undefined;
-}
-
-/** "have both stated": a quantifier floating between the auxiliary and the participle. */
-function floating(ctx: QuoteContext, k: number): boolean {
-  return /^(?:both|all|each)$/.test(ctx.word(k)) && ctx.tokens[k - 1]?.pos === 'AUX';
 }
 
 /** The token after t skipping adverbs: "refused outright to meet". */

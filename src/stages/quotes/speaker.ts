@@ -249,6 +249,11 @@ function phraseBreak(ctx: QuoteContext, t: number): boolean {
 }
 
 /** Skips adverbs, auxiliaries and negation leftwards from token j ("has also not said"). */
+/** "have both stated": a quantifier floating between the auxiliary and the participle. */
+export function floating(ctx: QuoteContext, k: number): boolean {
+  return /^(?:both|all|each)$/.test(ctx.word(k)) && ctx.tokens[k - 1]?.pos === 'AUX';
+}
+
 export function skipVerbGroup(ctx: QuoteContext, j: number, limit: number): number {
   let k = j;
   while (k >= limit) {
@@ -259,7 +264,7 @@ export function skipVerbGroup(ctx: QuoteContext, j: number, limit: number): numb
       continue;
     }
     // "Australia and Canada have both stated": a quantifier floating after the auxiliary.
-    if (/^(?:both|all|each)$/.test(token.normal) && ctx.tokens[k - 1]?.pos === 'AUX') {
+    if (floating(ctx, k)) {
       k--;
       continue;
     }
@@ -559,6 +564,19 @@ function bySurname(ctx: QuoteContext, text: string): string | undefined {
   return undefined;
 }
 
+/** Whether the actor holds the title: by their role on the date, or as written before the mention. */
+function holdsTitle(
+  ctx: QuoteContext,
+  actor: ActorResult,
+  m: { start: number },
+  title: RegExp,
+): boolean {
+  return (
+    title.test(actor.role ?? '') ||
+    title.test(ctx.doc.text.slice(Math.max(0, m.start - 40), m.start))
+  );
+}
+
 /**
  * "the President of Cyprus", "PM of Ukraine": the person of that country the article names
  * (anywhere) whose role on the date, or whose title in the text, has those title words.
@@ -580,8 +598,7 @@ function byTitleOf(ctx: QuoteContext, speaker: Speaker): string | undefined {
   for (const actor of ctx.actors.values()) {
     if (actor.type !== 'person' || !actor.code?.startsWith(code)) continue;
     for (const m of actor.mentions) {
-      const before = ctx.doc.text.slice(Math.max(0, m.start - 40), m.start);
-      if (!title.test(actor.role ?? '') && !title.test(before)) continue;
+      if (!holdsTitle(ctx, actor, m, title)) continue;
       const distance = Math.abs(m.start - speaker.start);
       if (!best || distance < best.distance) best = { actor: actor.id, distance };
     }
@@ -600,11 +617,9 @@ function byTitle(ctx: QuoteContext, speaker: Speaker): string | undefined {
   let best: { actor: string; at: number } | undefined;
   for (const actor of ctx.actors.values()) {
     if (actor.type !== 'person') continue;
-    const role = actor.role ?? '';
     for (const m of actor.mentions) {
       if (m.start >= speaker.start) break;
-      const before = ctx.doc.text.slice(Math.max(0, m.start - 40), m.start);
-      if (!title.test(role) && !title.test(before)) continue;
+      if (!holdsTitle(ctx, actor, m, title)) continue;
       if (!best || m.start > best.at) best = { actor: actor.id, at: m.start };
     }
   }
