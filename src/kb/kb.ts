@@ -198,6 +198,35 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
   return kb;
 }
 
+/** A preposition after a description's head: "protesters in Minsk", "jets for the air force". */
+const AFTER_HEAD = /\s+(?:of|for|in|at|from|near|outside|across|with|on|by)\s+/i;
+
+/**
+ * The sector a description names by its head noun: "the riot police" → COP, "a police post" →
+ * COP, "protesters in Minsk" → CVL (the head is before a preposition: "jets for the air force"
+ * are no force). Undefined when its head is no agent noun ("the bill").
+ */
+export function agentSector(
+  agents: ReadonlyMap<string, string>,
+  description: string,
+): string | undefined {
+  const phrase = description.split(AFTER_HEAD)[0] ?? '';
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  const last = agents.get(aliasKey(words.at(-1) ?? ''));
+  return words.length > 1 ? (agents.get(aliasKey(words.slice(-2).join(' '))) ?? last) : last;
+}
+
+/**
+ * The sector of a description that is a role noun phrase alone, with nothing after its head:
+ * "the government", but not "the government of fraud" or "officials in Kabul".
+ */
+export function plainAgentSector(
+  agents: ReadonlyMap<string, string>,
+  description: string,
+): string | undefined {
+  return AFTER_HEAD.test(description) ? undefined : agentSector(agents, description);
+}
+
 /** Compares partial dates: "2008-05" counts as the whole month, "2008" as the whole year. */
 function startsBy(start: string | null, date: string): boolean {
   return start === null || start.slice(0, date.length) <= date.slice(0, start.length);

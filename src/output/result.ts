@@ -38,7 +38,7 @@ export interface QuoteResult extends Span {
   rule?: string;
 }
 
-export type ArgumentInference = 'document-country' | 'counterpart' | 'winner';
+export type ArgumentInference = 'document-country' | 'counterpart' | 'winner' | 'source-country';
 
 export interface EventArgument {
   actor: string | null;
@@ -47,7 +47,9 @@ export interface EventArgument {
   /**
    * Set when the text does not name the argument: `document-country` (the country the article
    * is about), `counterpart` (the other of the two countries an article is about), `winner`
-   * (the one the article says won, for a concession of defeat that names no one).
+   * (the one the article says won, for a concession of defeat that names no one),
+   * `source-country` (the source's country, for its own body named by a role noun: "Putin
+   * ordered the army").
    */
   inferred?: ArgumentInference;
 }

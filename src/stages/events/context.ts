@@ -4,8 +4,8 @@
  * British sailors", "Israelis and Palestinians") and a place named as such ("in Damascus",
  * "from Gaza"), which the actor list leaves out.
  */
-import type { Document } from '../../core/document.js';
-import type { KnowledgeBase } from '../../kb/kb.js';
+import type { Document, Token } from '../../core/document.js';
+import { agentSector, plainAgentSector, type KnowledgeBase } from '../../kb/kb.js';
 import type { KbActor } from '../../kb/schema.js';
 import { aliasKey } from '../../kb/normalize.js';
 import type { ActorResult } from '../../output/result.js';
@@ -23,6 +23,8 @@ function countryOf(actor: KbActor | undefined): string | undefined {
 export class EventContext extends QuoteContext {
   /** Token index → a demonym or place mention standing for a country. */
   private readonly extra = new Map<number, ActorMention>();
+  /** Role nouns → sectors (the KB's agents): "police" → COP. */
+  private readonly agents: ReadonlyMap<string, string>;
 
   constructor(
     doc: Document,
@@ -32,7 +34,18 @@ export class EventContext extends QuoteContext {
     kb: KnowledgeBase | undefined,
   ) {
     super(doc, rules, lexicon, actors);
+    this.agents = kb?.agents ?? new Map<string, string>();
     if (kb) this.addCountries(doc, kb);
+  }
+
+  /** …or a body by its role noun: "the opposition", "a police post" (the KB's agents). */
+  override namesRole(head: Token, phrase: string): boolean {
+    return super.namesRole(head, phrase) || plainAgentSector(this.agents, phrase) !== undefined;
+  }
+
+  /** The sector a description names ("the protesters" → CVL), if its head is a role noun. */
+  sectorOf(description: string): string | undefined {
+    return agentSector(this.agents, description);
   }
 
   private addCountries(doc: Document, kb: KnowledgeBase): void {

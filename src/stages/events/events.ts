@@ -13,7 +13,7 @@ import { isProcessable } from '../language/language.js';
 import { quoteAt } from '../quotes/quotes.js';
 import { quoteRules } from '../quotes/rules.js';
 import { firstTokenAt, speakerBefore, type QuoteContext } from '../quotes/speaker.js';
-import type { KnowledgeBase } from '../../kb/kb.js';
+import { agentSector, plainAgentSector, type KnowledgeBase } from '../../kb/kb.js';
 import { EventContext } from './context.js';
 import { findDates, type DateExpression } from './dates.js';
 import { loadGazetteer, lookupCity, type Gazetteer } from './places.js';
@@ -569,6 +569,7 @@ export function findEvents(
   const pair = documentPair(events, actorList);
   const sole = home !== undefined && soleCountry(actorList, home);
   fillAuthorities(events, rules, sole ? home : undefined, explain);
+  if (kb) fillOwnAgents(events, rules, kb, explain);
   if (kb && home) fillAgents(events, home, kb, explain, !sole);
   if (home) fillTargets(events, home, explain, peopleObjects);
   if (pair) fillCounterparts(events, pair, explain, peopleObjects);
@@ -823,8 +824,37 @@ function fillCounterparts(
   }
 }
 
+/** Sectors of a state, which acts through them. */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY']);
+
+/**
+ * "Putin ordered the army to seal off the city": for rules with `ownAgents`, a state body named
+ * by a role noun alone is the source's country's (`inferred: "source-country"`).
+ */
+function fillOwnAgents(
+  events: EventResult[],
+  rules: EventRules,
+  kb: KnowledgeBase,
+  explain: boolean,
+): void {
+  for (const event of events) {
+    const target = event.target;
+    if (!target || target.actor !== null || target.code !== null || !target.text) continue;
+    if (!rules.byId.get(event.rule)?.ownAgents) continue;
+    const country = event.source.code?.slice(0, 3);
+    const sector = agentSector(kb.agents, target.text);
+    if (!country || !kb.countries.has(country) || !sector || !STATE_SECTORS.has(sector)) continue;
+    if (/^an?\s/i.test(target.text)) continue;
+    target.code = `${country}${sector}`;
+    target.inferred = 'source-country';
+    if (explain) event.explanation?.push(`target: "${target.text}", ${country}'s own`);
+  }
+}
+
 /** Sectors an unnamed group of the article's country can be coded with ("the police"). */
 const HOME_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'OPP', 'SPY', 'REB', 'CVL']);
+/** Sectors of which a country has one: named with "a", one is not its own. */
+const INSTITUTIONS = new Set(['GOV', 'LEG', 'JUD']);
 /** …only in an article about that country alone: elsewhere people and fighters may be others'. */
 const EITHER_SIDE = new Set(['REB', 'CVL']);
 
@@ -861,13 +891,11 @@ function fillAgents(
         kb.agents.get(aliasKey(arg.text.toLowerCase())) ?? kb.agents.get(aliasKey(first));
       if (named(first) && !opening && rest.length > 0 && !agent) continue;
       if (/\b(?:two|three|both|several|their|his|her|other|foreign)\b/i.test(arg.text)) continue;
-      const words = arg.text
-        .toLowerCase()
-        .replace(/^(?:the|a|an|its|their|local|state|national|federal)\s+/g, '')
-        .split(/\s+/);
-      const head = words.slice(-2).join(' ');
-      const sector = kb.agents.get(aliasKey(head)) ?? kb.agents.get(aliasKey(words.at(-1) ?? ''));
+      const sector = plainAgentSector(kb.agents, arg.text);
       if (!sector || !HOME_SECTORS.has(sector) || (othersToo && EITHER_SIDE.has(sector))) continue;
+      // A country has one government, parliament and judiciary: "a government which is being
+      // helped by the enemy" is some other one.
+      if (INSTITUTIONS.has(sector) && /^an?\s/i.test(arg.text)) continue;
       arg.code = `${home.code ?? ''}${sector}`;
       arg.inferred = 'document-country';
       if (explain) {

@@ -20,6 +20,7 @@ import {
   type Speaker,
   resolveDescription,
 } from '../quotes/speaker.js';
+import type { EventContext } from './context.js';
 import type { EventRule, EventRules } from './rules.js';
 
 export type Modality = 'asserted' | 'planned' | 'hypothetical' | 'question';
@@ -358,10 +359,15 @@ function matchVerbRule(
   }
   if (rule.objects.length > 0) {
     const head = objectHead(ctx, after + 1, s.tokenEnd, rule.objects);
-    if (head < 0) return null;
-    if (rule.without.length > 0 && hasWord(ctx, t + 1, head + 1, rule.without)) return null;
-    used.push(head);
-    after = head;
+    // "The hostages were freed by the rebels": a passive's subject is its object.
+    const subject =
+      head < 0 && rule.passive && after === t ? passiveSubjectHead(ctx, t, s, rule.objects) : -1;
+    if (head < 0 && subject < 0) return null;
+    if (head >= 0) {
+      if (rule.without.length > 0 && hasWord(ctx, t + 1, head + 1, rule.without)) return null;
+      used.push(head);
+      after = head;
+    }
     specificity += 2;
   } else if (rule.without.length > 0 && hasWord(ctx, t + 1, t + 5, rule.without)) {
     return null;
@@ -552,6 +558,18 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
     }
   }
   return -1;
+}
+
+/**
+ * The head of a passive verb's subject when it is one of `heads`: "the hostages" in "the
+ * hostages were later freed"; -1 otherwise (or when the verb is not passive).
+ */
+function passiveSubjectHead(ctx: QuoteContext, t: number, s: Sentence, heads: string[]): number {
+  if (!isPassive(ctx, t, s)) return -1;
+  const k = skipVerbGroup(ctx, t - 1, s.tokenStart);
+  const token = ctx.tokens[k];
+  if (!token || (token.pos !== 'NOUN' && token.pos !== 'PROPN')) return -1;
+  return heads.includes(token.normal) || heads.includes(lemma(ctx, k)) ? k : -1;
 }
 
 function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
@@ -805,7 +823,11 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
   if (out.length === 0) {
     // No actor: a description ("protesters", "the rebels") may still name the argument.
     const phraseEnd = phraseFrom(ctx, from, end);
-    const speaker = phraseEnd > from ? speakerFromPhrase(ctx, from, phraseEnd) : null;
+    let speaker = phraseEnd > from ? speakerFromPhrase(ctx, from, phraseEnd) : null;
+    // "accused the government of fraud": the head before "of" when the whole names no one.
+    let of = from + 1;
+    while (!speaker && of < phraseEnd && ctx.word(of) !== 'of') of++;
+    if (!speaker && of < phraseEnd) speaker = speakerFromPhrase(ctx, from, of);
     if (speaker) {
       out.push(toArgument(ctx, speaker));
       // "clashes between gunmen and police": a description coordinated with another side.
@@ -1263,13 +1285,6 @@ export const RECIPROCAL = new Set([
 
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
 
-/**
- * Descriptions of crowds and armed groups ("dispersed the protesters", "attacked rebels"): a
- * target even with no actor named, as the article's country will code them (events.ts).
- */
-const CROWD =
-  /\b(?:protesters|protestors|demonstrators|crowds?|marchers|supporters|civilians|students|activists|rebels|militants|insurgents|gunmen|fighters)$/i;
-
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
 
@@ -1289,7 +1304,7 @@ function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
 
 /** The events of one sentence, one per trigger, the most specific rule winning. */
 export function matchSentence(
-  ctx: QuoteContext,
+  ctx: EventContext,
   rules: EventRules,
   s: Sentence,
   index: number,
@@ -1411,7 +1426,9 @@ export function matchSentence(
     if (
       best.rule.requireTarget &&
       !pair &&
-      !targets.some((x) => x.actor !== null || x.code !== null || CROWD.test(x.text))
+      // A description by a role noun ("dispersed the protesters", "attacked rebels") is a
+      // target even with no actor named: the article's country may code it (events.ts).
+      !targets.some((x) => x.actor !== null || x.code !== null || ctx.sectorOf(x.text))
     ) {
       continue;
     }

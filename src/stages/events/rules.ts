@@ -64,6 +64,11 @@ export interface EventRule {
    * (`COP`) of the country where it happened, else of the country the article is about alone.
    */
   fallbackSource: string | null;
+  /**
+   * A role noun as target with no country named is the source's own: "Putin ordered the army"
+   * → the Russian army (`inferred: "source-country"`).
+   */
+  ownAgents: boolean;
   source: ArgumentSlot;
   target: ArgumentSlot;
   /** Passive voice swaps: "was attacked by X" → source X, target the subject. */
@@ -178,6 +183,9 @@ export function parseRule(
   if (r.fallbackSource !== undefined && !/^(?:COP|JUD|MIL|GOV)$/.test(String(r.fallbackSource))) {
     throw invalid(file, `${id}: fallbackSource is a sector (COP, JUD, MIL, GOV) or absent`);
   }
+  if (r.ownAgents !== undefined && typeof r.ownAgents !== 'boolean') {
+    throw invalid(file, `${id}: ownAgents is true, false or absent`);
+  }
   if (!Array.isArray(r.examples) || r.examples.length === 0) {
     throw invalid(file, `${id}: at least one example sentence is required`);
   }
@@ -209,6 +217,7 @@ export function parseRule(
     predicates: lemmas(r.predicates, `${id}.predicates`, file),
     fallbackTarget: r.fallbackTarget === 'winner' ? 'winner' : null,
     fallbackSource: typeof r.fallbackSource === 'string' ? r.fallbackSource : null,
+    ownAgents: r.ownAgents === true,
     source,
     target,
     passive: r.passive !== false && verbs.length > 0,

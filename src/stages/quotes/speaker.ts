@@ -70,6 +70,14 @@ export class QuoteContext {
     });
   }
 
+  /**
+   * Whether a description's head names someone who can speak or act: a speaker noun or a
+   * title ("the minister", "officials"). Events widen it to every role noun (context.ts).
+   */
+  namesRole(head: Token, _phrase: string): boolean {
+    return isSpeakerNoun(this, head);
+  }
+
   text(start: number, end: number): string {
     return this.doc.text.slice(start, end);
   }
@@ -157,7 +165,7 @@ export function speakerFromPhrase(ctx: QuoteContext, a: number, b: number): Spea
   } else if (head.pos === 'PRON') {
     // An unresolved "he"/"she": kept, so that the quotes around it can name the person.
     if (a !== b - 1 || !PERSONAL_PRONOUN.test(head.normal)) return null;
-  } else if (!isSpeakerNoun(ctx, head)) {
+  } else if (!ctx.namesRole(head, ctx.text(first.start, head.end))) {
     return null; // a phrase that names nobody
   } else if (
     head.pos !== 'NOUN' &&

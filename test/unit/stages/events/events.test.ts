@@ -888,12 +888,35 @@ test('an arrest by no one named is by the police where it happened', async () =>
 
 test('an event with no participant at all is dropped, and ids stay consecutive', async () => {
   const list = await events(
-    'Gaza was quiet. A police station has been captured. Russia attacked Georgia.',
+    'Gaza was quiet. The building was captured on Monday. Russia attacked Georgia.',
   );
   assert.deepEqual(
     list.map((e) => `${e.id} ${e.type} ${e.target?.code ?? e.target?.text ?? '-'}`),
     ['e1 ASSAULT GEO'],
   );
+});
+
+test("a body named by its role noun is a participant; an order to it is to the orderer's own", async () => {
+  // "a police post" is the police's: a target the attack needs, coded by the article's country.
+  const got = await read(
+    'Iraq voted on Sunday. Iraq counted the votes. Iraq waited. Al-Qaeda in Iraq attacked a police post near Kirkuk. The opposition accused the government of fraud.',
+  );
+  assert.ok(got.includes('ASSAULT IMGMUSISI → IRQCOP'), got.join('; '));
+  assert.ok(got.includes('ACCUSE IRQOPP → IRQGOV'), got.join('; '));
+  // The senator's attack on a bill is no assault: a bill is no one.
+  const bill = await events('Gaza was quiet. The senator attacked the bill in a speech.');
+  assert.deepEqual(
+    bill.filter((e) => e.type === 'ASSAULT'),
+    [],
+  );
+  const [order] = await events(
+    'Gaza was quiet. Vladimir Putin ordered the army to seal off the city.',
+  );
+  assert.equal(order?.target?.code, 'RUSMIL');
+  assert.equal(order?.target?.inferred, 'source-country');
+  // "a government" is not the orderer's own.
+  const [other] = await events('Gaza was quiet. Vladimir Putin ordered a government to resign.');
+  assert.notEqual(other?.target?.inferred, 'source-country');
 });
 
 test('"the North" and "the South" in an article about both Koreas', async () => {
