@@ -827,9 +827,14 @@ function fillCounterparts(
 /** Sectors of a state, which acts through them. */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY']);
 
+/** Sectors that speak of their own country's institutions as "the government". */
+const DOMESTIC_SECTORS = new Set(['OPP', 'PTY', 'LEG', 'CVL', 'MED', 'LAB', 'EDU', 'JUD']);
+
 /**
  * "Putin ordered the army to seal off the city": for rules with `ownAgents`, a state body named
- * by a role noun alone is the source's country's (`inferred: "source-country"`).
+ * by a role noun alone is the source's country's; "the opposition accused the government":
+ * so is the government, parliament or judiciary a domestic body speaks of, whatever the
+ * article is about (`inferred: "source-country"`).
  */
 function fillOwnAgents(
   events: EventResult[],
@@ -840,10 +845,12 @@ function fillOwnAgents(
   for (const event of events) {
     const target = event.target;
     if (!target || target.actor !== null || target.code !== null || !target.text) continue;
-    if (!rules.byId.get(event.rule)?.ownAgents) continue;
     const country = event.source.code?.slice(0, 3);
     const sector = agentSector(kb.agents, target.text);
     if (!country || !kb.countries.has(country) || !sector || !STATE_SECTORS.has(sector)) continue;
+    const domestic =
+      INSTITUTIONS.has(sector) && DOMESTIC_SECTORS.has(event.source.code?.slice(3, 6) ?? '');
+    if (!domestic && !rules.byId.get(event.rule)?.ownAgents) continue;
     if (/^an?\s/i.test(target.text)) continue;
     target.code = `${country}${sector}`;
     target.inferred = 'source-country';

@@ -1067,6 +1067,12 @@ function argumentsAt(
   if (slot === 'object') {
     // "met with Zelensky", "called on Iran to", "demanded that Moscow", "demanded … from Kyiv".
     let k = after + 1;
+    // "said to local media that the plan was a disgrace": whom one speaks to is not what one
+    // judges.
+    if (ctx.word(k) === 'to' && ctx.rules.byLemma.has(lemma(ctx, after))) {
+      const end = phraseFrom(ctx, k + 1, s.tokenEnd);
+      if (ctx.word(end) === 'that' || ctx.word(end) === ',') k = end + 1;
+    }
     if (OBJECT_LEAD.has(ctx.word(k))) k++;
     // "opposed to including Syria and Iran": the object of the gerund.
     if (ctx.tokens[k]?.pos === 'VERB' && /ing$/.test(ctx.word(k)) && ctx.word(k - 1) === 'to') k++;
@@ -1285,6 +1291,19 @@ export const RECIPROCAL = new Set([
 
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
 
+/** Bodies attacked in words, not by force: "the opposition attacked the government". */
+const POLITICAL_SECTORS = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
+
+/**
+ * A description by a role noun ("dispersed the protesters", "attacked rebels", "a police
+ * post") is a target even with no actor named: the article's country may code it (events.ts).
+ * Political bodies are no target of force when only described so.
+ */
+function described(ctx: EventContext, rule: EventRule, target: Argument): boolean {
+  const sector = ctx.sectorOf(target.text);
+  return sector !== undefined && !(rule.type === 'ASSAULT' && POLITICAL_SECTORS.has(sector));
+}
+
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
 
@@ -1426,9 +1445,7 @@ export function matchSentence(
     if (
       best.rule.requireTarget &&
       !pair &&
-      // A description by a role noun ("dispersed the protesters", "attacked rebels") is a
-      // target even with no actor named: the article's country may code it (events.ts).
-      !targets.some((x) => x.actor !== null || x.code !== null || ctx.sectorOf(x.text))
+      !targets.some((x) => x.actor !== null || x.code !== null || described(ctx, best.rule, x))
     ) {
       continue;
     }

@@ -914,6 +914,30 @@ test("a body named by its role noun is a participant; an order to it is to the o
   );
   assert.equal(order?.target?.code, 'RUSMIL');
   assert.equal(order?.target?.inferred, 'source-country');
+  // The government a domestic body speaks of is its own, whatever the article is about.
+  assert.ok(
+    (
+      await read(
+        'India tested a missile. India waited. India rested. The Australian opposition accused the government of lying.',
+      )
+    ).includes('ACCUSE AUSOPP → AUSGOV'),
+  );
+  // Force is not used on a described political body, nor over an issue.
+  const words = await read(
+    'Gaza was quiet. The opposition attacked the government over the scandal. Kerry attacked Senator Bush over the war.',
+  );
+  assert.deepEqual(
+    words.filter((e) => e.startsWith('ASSAULT')),
+    [],
+  );
+  assert.equal(words.filter((e) => e.startsWith('ACCUSE')).length, 1, words.join('; '));
+  // Whom one speaks to is not whom one judges.
+  assert.deepEqual(
+    await read(
+      'Gaza was quiet. The Colombian minister said to local media that the Venezuelan plan was unacceptable.',
+    ),
+    ['ACCUSE COLGOV → VEN'],
+  );
   // "a government" is not the orderer's own.
   const [other] = await events('Gaza was quiet. Vladimir Putin ordered a government to resign.');
   assert.notEqual(other?.target?.inferred, 'source-country');
