@@ -1003,6 +1003,7 @@ function argumentsAt(
   s: Sentence,
   why: string[],
   role: string,
+  ofNamesAgent = false,
 ): Argument[] {
   if (slot === 'none') return [];
   if (slot === 'subject') {
@@ -1128,6 +1129,17 @@ function argumentsAt(
     if (agent) {
       why.push(`${role}: after "by" (who carried out "${ctx.word(t)}")`);
       return [agent];
+    }
+    // "the withdrawal of Russian forces", "the refusal of Iran": a retreat or a refusal is
+    // the act of the actor named after "of" (not a place standing for its country).
+    if (ctx.word(t + 1) === 'of' && ofNamesAgent) {
+      const owner = actorsFrom(ctx, t + 2, phraseFrom(ctx, t + 2, s.tokenEnd)).filter(
+        (a) => (a.actor !== null || a.code !== null) && !placeArgument(ctx, a),
+      );
+      if (owner.length) {
+        why.push(`${role}: after "${ctx.word(t)} of"`);
+        return owner;
+      }
     }
     // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
     // "forces retook the village after fierce fighting with guerrillas".
@@ -1291,6 +1303,15 @@ export const RECIPROCAL = new Set([
 
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
 
+/** Types whose nouns take their actor after "of": "the withdrawal of", "the refusal of". */
+const OF_AGENT_TYPES = new Set(['RETREAT', 'REJECT', 'CONCEDE']);
+
+/** Whether an argument is a place standing for its country ("in London"), not an actor. */
+function placeArgument(ctx: QuoteContext, arg: Argument): boolean {
+  const m = ctx.mentionAt(ctx.tokenAt(arg.start));
+  return m !== undefined && (m.method === 'place' || m.method === 'metonym');
+}
+
 /** Bodies attacked in words, not by force: "the opposition attacked the government". */
 const POLITICAL_SECTORS = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
 
@@ -1396,7 +1417,17 @@ export function matchSentence(
     const why = [`rule ${best.rule.id}: ${best.rule.reason}`];
     // "was found shot dead": the subject stands before "found".
     const anchor = ctx.word(t - 1) === 'found' ? t - 1 : t;
-    let sources = argumentsAt(ctx, best.rule.source, anchor, best.after, s, why, 'source');
+    const ofNamesAgent = OF_AGENT_TYPES.has(best.rule.type);
+    let sources = argumentsAt(
+      ctx,
+      best.rule.source,
+      anchor,
+      best.after,
+      s,
+      why,
+      'source',
+      ofNamesAgent,
+    );
     let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
     // "Ugandan troops came under attack": the subject suffers the act; who did it is unknown.
     if (best.rule.nouns.length > 0 && ctx.word(t - 1) === 'under' && targets.length === 0) {
