@@ -1156,11 +1156,26 @@ function argumentsAt(
           why.push(`${role}: not the subject of "${ctx.word(v)}", which judges the act`);
           return [];
         }
+        // "The truce was signed by Saakashvili, after a meeting with Rice": the agent.
+        // (A finite passive, with the noun outside the agent's phrase: not "doubts expressed
+        // by its department on whether the invasion…", "assessed by the inquiry's lawyers".)
+        const finite = /^(?:is|are|was|were|be|been|being)$/.test(ctx.word(v - 1));
+        const by = finite && isPassive(ctx, v, s) ? prepAfter(ctx, v, t, 'by') : -1;
+        const agent = (by < 0 ? [] : actorsFrom(ctx, by + 1, t)).filter(
+          (a) => a.actor !== null && ctx.tokenAt(a.end) < t - 1,
+        );
+        if (agent.length) {
+          why.push(`${role}: after "by" of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
+          return agent;
+        }
         const subject = speakerBefore(ctx, v, s.tokenStart);
         if (subject)
           why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
         return subject ? coordinated(ctx, subject, s.tokenStart) : [];
       }
+      // "…signed the truce on Friday, after a meeting with Rice": a time phrase after the
+      // comma belongs to the clause before it.
+      if (ctx.word(v) === ',' && TIME_OPENER.has(ctx.word(v + 1))) continue;
       if (GOVERNING_END.has(ctx.word(v))) break;
     }
     // A fronted phrase: "In a telephone conversation with Trump, Putin agreed…" — the subject
@@ -1302,6 +1317,9 @@ export const RECIPROCAL = new Set([
 ]);
 
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
+
+/** Prepositions opening a time phrase after a comma: ", after a meeting with…". */
+const TIME_OPENER = new Set(['after', 'before', 'during', 'following', 'ahead']);
 
 /** Types whose nouns take their actor after "of": "the withdrawal of", "the refusal of". */
 const OF_AGENT_TYPES = new Set(['RETREAT', 'REJECT', 'CONCEDE']);
