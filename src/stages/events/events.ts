@@ -645,7 +645,10 @@ const TARGETED = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'SANCTION',
  * named in its sentence is aimed at the country the article is about, when that country is
  * not the actor's own. The target says so (`inferred: "document-country"`).
  */
-/** The country an article is about: named most, at least 3 times and 40% of country names. */
+/**
+ * The country an article is about: named most, at least 3 times and 40% of country names, or
+ * the only one named, twice.
+ */
 function documentCountry(actors: ActorResult[]): ActorResult | undefined {
   const counts = new Map<string, { n: number; actor: ActorResult }>();
   for (const a of actors) {
@@ -657,7 +660,12 @@ function documentCountry(actors: ActorResult[]): ActorResult | undefined {
   const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
   const total = ranked.reduce((sum, r) => sum + r.n, 0);
-  return top && top.n >= 3 && top.n / total >= 0.4 ? top.actor : undefined;
+  if (!top) return undefined;
+  // (Twice is enough when it is the only country named: "Gunmen, police clash in south
+  // Russian republic".)
+  return (top.n >= 3 && top.n / total >= 0.4) || (top.n >= 2 && top.n === total)
+    ? top.actor
+    : undefined;
 }
 
 /**

@@ -875,6 +875,20 @@ test('"has yet to" is not so far; "the African country of X" is X', async () => 
   );
 });
 
+test('an article naming one country only, twice, is about it', async () => {
+  assert.deepEqual(
+    await read(
+      'Clashes between gunmen and police broke out in Nalchik in southern Russia on Thursday. Russia sent more troops.',
+    ),
+    ['ASSAULT RUSREB → RUSCOP', 'MOBILIZE RUS → -'],
+  );
+  // Named once: not enough to say so.
+  assert.deepEqual(
+    await read('Clashes between gunmen and police broke out in Nalchik in southern Russia.'),
+    ['ASSAULT gunmen → police'],
+  );
+});
+
 test('an arrest by no one named is by the police where it happened', async () => {
   const [event] = await events('Gaza was quiet. Two journalists were arrested in Minsk on Monday.');
   assert.equal(event?.source.code, 'BLRCOP');
