@@ -338,6 +338,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         capitalAt(i - 1) &&
         nameLike(i - 1) &&
         (i - 1 > 0 || posOf[0] === 'PROPN') &&
+        !lexicon.notNameWords.has(words[i - 1]?.norm ?? '') &&
         (!headline || inBody(i - 1, end)) &&
         !longestMatch(kb.trie, words, i - 1);
       const after =

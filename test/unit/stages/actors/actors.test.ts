@@ -482,6 +482,16 @@ test('a weekday after a known name dates the act and is no part of the name', as
   );
 });
 
+test('a quantifier or adjective opening a sentence is no part of the name after it', async () => {
+  for (const opener of ['Several', 'Recent', 'Senior', 'Some']) {
+    const list = await actors(`${opener} Russia officials met the press.`);
+    assert.ok(
+      list.some((a) => a.code === 'RUS' && a.mentions.some((m) => m.text.startsWith('Russia'))),
+      `${opener}: ${list.map((a) => a.name).join('; ')}`,
+    );
+  }
+});
+
 test('an abbreviation given in brackets names the same actor wherever it comes again', async () => {
   const list = await actors(
     'The Committee for the Peaceful Reunification of Korea (CPRK) said talks were over. The CPRK also said the South was hostile.',
