@@ -250,6 +250,9 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
   const tokens = doc.tokens ?? [];
   const out: MentionCandidate[] = [];
   const titleAt = titleSpan(doc);
+  // The first sentence of the body, where a dateline may stand ("Gambia Ayoub John Njie, a
+  // magistrate…": the place the story is filed from, then the name).
+  const lead = (doc.sentences ?? []).findIndex((s) => !titleAt || s.start >= titleAt.end);
   (doc.sentences ?? []).forEach((sentence, index) => {
     const s: SentenceWords = {
       index,
@@ -351,7 +354,28 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         !WEEKDAYS.has(words[end]?.norm ?? '') &&
         !longestMatch(kb.trie, words, end);
       const person = entries.some((e) => actorType(kb, e) === 'person');
-      if (before || (after && !person)) continue;
+      // A known surname before another name is someone else's first name: "Jiang Yu", "Markos
+      // Kyprianou" (not "Bush Administration", "the Saddam Regime": a common word or a role
+      // noun is no name).
+      const nextNorm = words[end]?.norm ?? '';
+      const otherPerson =
+        single &&
+        person &&
+        after &&
+        posOf[end] === 'PROPN' &&
+        !lexicon.commonNouns.has(nextNorm) &&
+        !kb.agents.has(nextNorm) &&
+        !lexicon.organizationWords.has(nextNorm) &&
+        !lexicon.titleWords.has(nextNorm) &&
+        !lexicon.speechVerbs.has(nextNorm);
+      // (A country's name: a capital there, "Moscow Illustrative article", is where it is filed.)
+      const dateline =
+        index === lead &&
+        i === 0 &&
+        entries.every(
+          (e) => actorType(kb, e) === 'country' && e.kind !== 'capital' && e.kind !== 'seat',
+        );
+      if (before || (after && !person && !dateline) || otherPerson) continue;
       // "in Dublin", "at the Kremlin": a capital or seat after a place preposition is where
       // something happened, not the government acting.
       const placeWord = words[i - 1]?.norm === 'the' ? words[i - 2] : words[i - 1];
@@ -800,6 +824,17 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       let from = i;
       const organization = words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm));
       while (from < end - 1 && (opener(from) || (!organization && titleOrDemonym(from)))) from++;
+      // "NDP MP Olivia Chow": an unknown party or body, then a title, then the name — the name
+      // is after the title (read below from the words before it).
+      // (A person's name of two capitalised words or more; no organisation word in the run.)
+      for (let k = end - 3; k > from && !organization; k--) {
+        const w = norm(k);
+        if (!lexicon.titleWords.has(w) || NOT_SPLITTING_TITLES.has(w) || posAt(k) !== 'PROPN') {
+          continue;
+        }
+        if (words[k + 1]?.capital) from = k + 1;
+        break;
+      }
       const where = span(from, end);
       const first = words[from];
       const lastWord = words[end - 1]?.norm ?? '';
@@ -807,7 +842,8 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       if (
         !where ||
         !first ||
-        lexicon.months.has(first.norm) ||
+        // (A month opens no name, but a first name spelt like one does: "Jan Egeland".)
+        (lexicon.months.has(first.norm) && single) ||
         WEEKDAYS.has(first.norm) ||
         (!organization && lexicon.titleWords.has(first.norm)) ||
         // A title with no name ("Palestinian Authority Foreign Minister"): a role, not a name.
@@ -876,6 +912,36 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
   });
   return out;
 }
+
+/** Title words that are no title on their own: particles and bodies ("Secretary of State"). */
+const NOT_SPLITTING_TITLES = new Set([
+  'for',
+  'of',
+  'and',
+  'the',
+  'nato',
+  'un',
+  'eu',
+  'u.s.',
+  'us',
+  'uk',
+  'state',
+  'affairs',
+  'security',
+  'policy',
+  'party',
+  'foreign',
+  'interior',
+  'finance',
+  'defence',
+  'defense',
+  'justice',
+  'first',
+  'high',
+  'grand',
+  'supreme',
+  'general',
+]);
 
 /**
  * Where the document's title stands in its text, if it does: looked up once per document, not

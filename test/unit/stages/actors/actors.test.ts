@@ -492,6 +492,31 @@ test('a quantifier or adjective opening a sentence is no part of the name after 
   }
 });
 
+test('unknown names: a first name spelt like a month, a known surname as a first name, a title inside the run, a dateline', async () => {
+  const names = (list: ActorResult[]) => list.map((a) => `${a.name}/${a.code ?? '-'}`);
+  // "Jan" is a month only on its own.
+  assert.ok(
+    names(await actors('Jan Kowalski said the talks had failed.')).includes('Jan Kowalski/-'),
+  );
+  // A known surname ("Trump", "Putin") before another name is someone else's first name…
+  const other = names(await actors('Trump Kowalski, a Russian official, said so.'));
+  assert.ok(!other.some((n) => n.startsWith('Donald Trump')), other.join('; '));
+  // …but not before a common word or a role noun.
+  assert.ok(names(await actors('The Putin regime said so.')).includes('Vladimir Putin/RUSGOV'));
+  // An unknown body, a title, then the name: the name is after the title.
+  const mp = names(await actors('Prominent NDP MP Olivia Chow said the vote was rigged.'));
+  assert.ok(mp.includes('Olivia Chow/-'), mp.join('; '));
+  // A country opening the first sentence of the body is a dateline, not part of the name.
+  const dateline = names(
+    await actors('Ukraine Ivan Petrenko, a magistrate in Kyiv, said he would acquit the men.'),
+  );
+  assert.ok(dateline.includes('Ukraine/UKR'), dateline.join('; '));
+  assert.ok(
+    dateline.some((n) => n.startsWith('Ivan Petrenko/')),
+    dateline.join('; '),
+  );
+});
+
 test('an abbreviation given in brackets names the same actor wherever it comes again', async () => {
   const list = await actors(
     'The Committee for the Peaceful Reunification of Korea (CPRK) said talks were over. The CPRK also said the South was hostile.',
