@@ -218,6 +218,41 @@ function resolveAbbreviations(doc: Document, mentions: ActorMention[]): ActorMen
   return added;
 }
 
+/** "the Commission", "the Council": a capitalised generic word of organisations' names. */
+const SHORT_NAME = /\b[Tt]he ([A-Z][a-z]+)\b/g;
+
+/**
+ * "The European Commission criticised the plan… a spokesman for the Commission": a
+ * capitalised organisation word after "the" names the organisation last named before it whose
+ * name holds that word (`method: "coref-short-name"`).
+ */
+function resolveShortNames(
+  doc: Document,
+  mentions: ActorMention[],
+  lexicon: ActorLexicon,
+): ActorMention[] {
+  const added: ActorMention[] = [];
+  const named = mentions
+    .filter((m) => m.type !== 'person' && m.type !== 'country' && m.actor)
+    .sort((a, b) => a.start - b.start);
+  if (named.length === 0) return added;
+  for (const match of doc.text.matchAll(SHORT_NAME)) {
+    const word = match[1] ?? '';
+    if (!lexicon.organizationWords.has(word.toLowerCase())) continue;
+    const start = match.index + 4;
+    const holder = new RegExp(`\\b${word}\\b`);
+    let of: ActorMention | undefined;
+    for (const m of named) {
+      if (m.end > start) break;
+      if (m.method !== 'coref-short-name' && holder.test(m.text) && m.text !== word) of = m;
+    }
+    if (!of) continue;
+    const mention = corefMention(doc, mentions, of, start, start + word.length, 'coref-short-name');
+    if (mention) added.push(mention);
+  }
+  return added;
+}
+
 function resolvePronouns(
   doc: Document,
   mentions: ActorMention[],
@@ -523,6 +558,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolveMembers(doc, linked, kb));
       linked.push(...resolveAbbreviations(doc, linked));
+      linked.push(...resolveShortNames(doc, linked, lexicon));
       linked.push(...resolveHalves(doc, linked, kb));
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);

@@ -430,6 +430,16 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         ) {
           break;
         }
+        // "United States military spokesperson Major-General X": a country's body places the name.
+        const agent = found.find(
+          (c) => c.start <= w.start && w.start < c.end && c.kind === 'agent' && c.country,
+        );
+        if (agent?.country) {
+          country = agent.country;
+          named = true;
+          k = words.findIndex((x) => x.start === agent.start) - 1;
+          continue;
+        }
         const taken = found.find((c) => c.start <= w.start && w.start < c.end && c.kind === 'kb');
         if (taken) {
           const entry = taken.entries[0];

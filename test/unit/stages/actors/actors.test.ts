@@ -517,6 +517,31 @@ test('unknown names: a first name spelt like a month, a known surname as a first
   );
 });
 
+test('"the Union" names the organisation named before whose name holds the word', async () => {
+  const list = await actors(
+    'The African Union sent observers. The vote was fair, said John Mbeki, a spokesman for the Union. The Union will stay.',
+  );
+  assert.deepEqual(methods(find(list, 'african-union')), [
+    'African Union/alias',
+    'Union/coref-short-name',
+    'Union/coref-short-name',
+  ]);
+  // The spokesman speaks for it.
+  assert.equal(list.find((a) => a.name === 'John Mbeki')?.code, 'IGOAFRAFU');
+  // No such organisation before: nothing.
+  assert.equal(
+    (await actors('The Union will stay. Russia agreed.')).some((a) => a.code?.startsWith('IGO')),
+    false,
+  );
+});
+
+test("a country's body before a title places the unknown name after it", async () => {
+  const list = await actors(
+    'Russian military spokesman Colonel Ivan Petrov said the drill was over.',
+  );
+  assert.equal(list.find((a) => a.name === 'Ivan Petrov')?.code, 'RUSMIL');
+});
+
 test('an abbreviation given in brackets names the same actor wherever it comes again', async () => {
   const list = await actors(
     'The Committee for the Peaceful Reunification of Korea (CPRK) said talks were over. The CPRK also said the South was hostile.',
