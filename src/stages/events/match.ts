@@ -928,8 +928,14 @@ function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): num
   for (let k = t + 1; k < end && k - t <= MAX_OBJECT + 4; k++) {
     const word = ctx.word(k);
     if (word === prep) return k;
-    // A verb ends the phrase — unless it is part of a name ("talks in Downing Street between").
+    // A verb ends the phrase — unless it is part of a name ("talks in Downing Street between"),
+    // or the passive of a light verb the noun is the object of ("attacks were carried out
+    // against", "sanctions were imposed on").
     const verb = ctx.tokens[k]?.pos === 'VERB' && !ctx.mentionAt(k);
+    if (verb && LIGHT_VERBS.has(lemma(ctx, k)) && ctx.tokens[k - 1]?.pos === 'AUX') {
+      if (ctx.word(k + 1) === 'out') k++;
+      continue;
+    }
     if (/^[;:.!?]$/.test(word) || (verb && k > t + 1)) return -1;
   }
   return -1;
@@ -1318,6 +1324,32 @@ export const RECIPROCAL = new Set([
 
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
 
+/** Verbs whose passive keeps a noun's own preposition after them: "attacks were carried out against". */
+const LIGHT_VERBS = new Set([
+  'carry',
+  'launch',
+  'make',
+  'mount',
+  'stage',
+  'conduct',
+  'impose',
+  'level',
+  'direct',
+  'aim',
+]);
+
+/** Verbs of doing an act named by a noun: "the attacks were carried out / perpetrated by". */
+const PERFORMING = new Set([
+  ...LIGHT_VERBS,
+  'perpetrate',
+  'commit',
+  'hold',
+  'organize',
+  'organise',
+  'lead',
+  'claim',
+]);
+
 /** Prepositions opening a time phrase after a comma: ", after a meeting with…". */
 const TIME_OPENER = new Set(['after', 'before', 'during', 'following', 'ahead']);
 
@@ -1535,9 +1567,15 @@ const SUFFERING = new Set(['die', 'perish', 'suffer', 'survive', 'flee', 'escape
  */
 function agentAfter(ctx: QuoteContext, t: number, s: Sentence): Argument | undefined {
   let k = t + 1;
-  if (!/(?:ed|en|out)$/.test(ctx.word(k)) && ctx.tokens[k]?.pos !== 'VERB') return undefined;
+  // (Also "the attacks were carried out by Hamas": the noun as a passive's subject.)
+  const be = /^(?:is|are|was|were|has|have|had|been)$/.test(ctx.word(k));
+  if (!be && !/(?:ed|en|out)$/.test(ctx.word(k)) && ctx.tokens[k]?.pos !== 'VERB') {
+    return undefined;
+  }
   for (; k < s.tokenEnd && k - t <= 7; k++) {
     const word = ctx.word(k);
+    // …with a verb of doing it: not "the attacks have been condemned by Israel".
+    if (be && ctx.tokens[k]?.pos === 'VERB' && !PERFORMING.has(lemma(ctx, k))) return undefined;
     if (word === 'by') {
       const found = actorsFrom(ctx, k + 1, s.tokenEnd)[0];
       return found && found.actor !== null ? found : undefined;

@@ -875,6 +875,16 @@ test('"has yet to" is not so far; "the African country of X" is X', async () => 
   );
 });
 
+test('an act noun as a passive subject: its author after "by" when the verb does the act', async () => {
+  assert.deepEqual(
+    await read('Gaza was quiet. The attacks were carried out by Hamas against Israeli towns.'),
+    ['ASSAULT PSEREBHMS → ISR'],
+  );
+  assert.deepEqual(await read('Gaza was quiet. The attacks have been condemned by Israel.'), [
+    'ACCUSE ISR → -',
+  ]);
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
