@@ -828,7 +828,11 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     let of = from + 1;
     while (!speaker && of < phraseEnd && ctx.word(of) !== 'of') of++;
     if (!speaker && of < phraseEnd) speaker = speakerFromPhrase(ctx, from, of);
-    if (speaker) {
+    // "various leaders, including those of the AU and SADC", "militant groups such as the
+    // Lashkar and JeM": the actors the description is exemplified by.
+    const examples = phraseEnd > from ? examplesAfter(ctx, phraseEnd, end) : [];
+    if (examples.length) out.push(...examples);
+    else if (speaker) {
       out.push(toArgument(ctx, speaker));
       // "clashes between gunmen and police": a description coordinated with another side.
       if (ctx.word(phraseEnd) === 'and') out.push(...actorsFrom(ctx, phraseEnd + 1, end));
@@ -839,6 +843,16 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     }
   }
   return out;
+}
+
+/** After a description ending at token k: the actors of ", including (those of) X, Y" or "such as X". */
+function examplesAfter(ctx: QuoteContext, k: number, end: number): Argument[] {
+  let j = ctx.word(k) === ',' ? k + 1 : k;
+  if (ctx.word(j) === 'including') j++;
+  else if (ctx.word(j) === 'such' && ctx.word(j + 1) === 'as') j += 2;
+  else return [];
+  if (/^(?:those|that)$/.test(ctx.word(j)) && ctx.word(j + 1) === 'of') j += 2;
+  return actorsFrom(ctx, j, end).filter((a) => a.actor !== null || a.code !== null);
 }
 
 /** Nouns for acts, whose author "by" names: "the decisions made by", "the attacks carried out by". */

@@ -885,6 +885,15 @@ test('an act noun as a passive subject: its author after "by" when the verb does
   ]);
 });
 
+test('a description exemplified by actors ("including those of X") stands for them', async () => {
+  assert.deepEqual(
+    await read(
+      'Gaza was quiet. Putin has discussed the situation with various leaders, including those of the European Union and NATO.',
+    ),
+    ['CONSULT RUSGOV → IGOEUREEC', 'CONSULT RUSGOV → IGOWSTNAT'],
+  );
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
