@@ -253,6 +253,46 @@ function resolveShortNames(
   return added;
 }
 
+/** Definite descriptions and the actor types they take up: "the group" → an armed group… */
+const DEFINITE: [RegExp, readonly string[]][] = [
+  [/\b[Tt]he (?:militant |armed |rebel |Islamist )?(?:group|militia|movement)\b/g, ['armed_group']],
+  [/\b[Tt]he (?:organisation|organization)\b/g, ['organization', 'igo', 'armed_group']],
+  [/\b[Tt]he (?:party)\b/g, ['party']],
+  [/\b[Tt]he (?:bloc|alliance)\b/g, ['igo']],
+  [/\b[Tt]he (?:country|nation)\b(?!'s|’s)/g, ['country']],
+];
+
+/**
+ * "Hamas fired rockets… The group also kidnapped a soldier": a definite description takes up
+ * the actor of its kind named last, in its sentence or the two before (`method:
+ * "coref-definite"`). Not when another actor of that kind was named as near ("Iran and Iraq…
+ * the country": which one is not clear).
+ */
+function resolveDefinites(doc: Document, mentions: ActorMention[]): ActorMention[] {
+  const added: ActorMention[] = [];
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const [pattern, types] of DEFINITE) {
+    for (const match of doc.text.matchAll(pattern)) {
+      const start = match.index;
+      const sentence = sentenceAt(doc, start);
+      if (sentence < 0) continue;
+      const before = sorted.filter(
+        (m) =>
+          m.end <= start &&
+          m.sentence >= sentence - 2 &&
+          types.includes(m.type) &&
+          !m.method.startsWith('coref'),
+      );
+      const last = before.at(-1);
+      if (!last || before.some((m) => m.actor !== last.actor)) continue;
+      const end = start + match[0].length;
+      const mention = corefMention(doc, mentions, last, start, end, 'coref-definite');
+      if (mention) added.push(mention);
+    }
+  }
+  return added;
+}
+
 function resolvePronouns(
   doc: Document,
   mentions: ActorMention[],
@@ -559,6 +599,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       linked.push(...resolveMembers(doc, linked, kb));
       linked.push(...resolveAbbreviations(doc, linked));
       linked.push(...resolveShortNames(doc, linked, lexicon));
+      linked.push(...resolveDefinites(doc, linked));
       linked.push(...resolveHalves(doc, linked, kb));
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);

@@ -894,6 +894,21 @@ test('a description exemplified by actors ("including those of X") stands for th
   );
 });
 
+test('"the group", "the country": the actor of that kind named last, when only one was', async () => {
+  assert.deepEqual(
+    await read('Hamas fired rockets at Israel. The group also kidnapped a soldier.'),
+    ['ASSAULT PSEREBHMS → ISR', 'ASSAULT PSEREBHMS → a soldier'],
+  );
+  assert.deepEqual(
+    await read('Iran rejected the plan. The country also threatened to expel inspectors.'),
+    ['REJECT IRN → -', 'THREATEN IRN → inspectors'],
+  );
+  // Two countries named just before: which one is not clear.
+  assert.deepEqual(await read('Iran and Iraq met. The country threatened to expel inspectors.'), [
+    'CONSULT IRN → IRQ',
+  ]);
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
