@@ -296,6 +296,8 @@ interface TriggerMatch {
   /** Tokens the match used (an object head, a complement verb): not triggers themselves. */
   used: number[];
   specificity: number;
+  /** The object head a rule's `objects` matched after the verb, if any. */
+  head?: number;
 }
 
 function matchVerbRule(
@@ -308,6 +310,7 @@ function matchVerbRule(
   let last = t;
   const used: number[] = [];
   let specificity = 0;
+  let objectAt = -1;
   if (rule.particle.length > 0) {
     let k = skipAdverbs(ctx, t + 1, s.tokenEnd);
     // "forced the UN agency out", "called the strike off": the object may stand between.
@@ -367,6 +370,7 @@ function matchVerbRule(
       if (rule.without.length > 0 && hasWord(ctx, t + 1, head + 1, rule.without)) return null;
       used.push(head);
       after = head;
+      objectAt = head;
     }
     specificity += 2;
   } else if (rule.without.length > 0 && hasWord(ctx, t + 1, t + 5, rule.without)) {
@@ -378,7 +382,7 @@ function matchVerbRule(
     }
     specificity += 1;
   }
-  return { rule, after, last, used, specificity };
+  return { rule, after, last, used, specificity, ...(objectAt >= 0 ? { head: objectAt } : {}) };
 }
 
 function hasWord(ctx: QuoteContext, from: number, to: number, words: string[]): boolean {
@@ -843,6 +847,24 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     }
   }
   return out;
+}
+
+/**
+ * The actor owning the noun at token `head`, written before it after the verb at `t`:
+ * "Ukraine's bid", "the Egyptian proposal" (only adjectives and nouns between).
+ */
+function ownerBefore(ctx: QuoteContext, head: number, t: number): Argument | undefined {
+  for (let k = head - 1; k > t; k--) {
+    const m = ctx.mentionAt(k);
+    if (m) return POSSESSIVE.has(m.text.toLowerCase()) ? undefined : argumentOf(m);
+    if (
+      !/^(?:ADJ|NOUN|PART|PROPN)$/.test(ctx.tokens[k]?.pos ?? '') &&
+      !/^(?:'s|’s)$/.test(ctx.word(k))
+    ) {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** After a description ending at token k: the actors of ", including (those of) X, Y" or "such as X". */
@@ -1493,6 +1515,14 @@ export function matchSentence(
       ofNamesAgent,
     );
     let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
+    // "backed Ukraine's bid", "supports the Egyptian plan": the object's owner.
+    if (targets.length === 0 && best.rule.target === 'object' && best.head !== undefined) {
+      const owner = ownerBefore(ctx, best.head, t);
+      if (owner) {
+        targets = [owner];
+        why.push(`target: whose "${ctx.word(best.head)}" it is`);
+      }
+    }
     // "Ugandan troops came under attack": the subject suffers the act; who did it is unknown.
     if (best.rule.nouns.length > 0 && ctx.word(t - 1) === 'under' && targets.length === 0) {
       targets = sources;
