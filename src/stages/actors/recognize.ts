@@ -288,7 +288,11 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     const joined = (a: number, b: number) => {
       const x = words[a];
       const y = words[b];
-      return Boolean(x && y) && /^[ -]?$/.test(doc.text.slice(x?.end ?? 0, y?.start ?? 0));
+      if (!x || !y) return false;
+      const gap = doc.text.slice(x.end, y.start);
+      // "O'Brien", "D'Alema": a one-letter prefix and an apostrophe.
+      const prefix = /^['’]$/.test(gap) && /^[ODL]$/.test(doc.text.slice(x.start, x.end));
+      return /^[ -]?$/.test(gap) || prefix;
     };
     const capitalAt = (k: number) =>
       Boolean(words[k]?.capital) && !lexicon.titleWords.has(words[k]?.norm ?? '');
@@ -789,7 +793,15 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
           (lexicon.titleWords.has(nextWord) || lexicon.organizationWords.has(nextWord));
         const dayOrMonth =
           lexicon.months.has(words[k]?.norm ?? '') || WEEKDAYS.has(words[k]?.norm ?? '');
-        if (k > end && !afterTitle && !dayOrMonth && nameWord(k) && joined(k - 1, k)) {
+        // "Jim Smithers of Montana", "John Smithers of the University of Ohio": a person's
+        // name (two plain words or more) is not joined to the place or body after "of".
+        const plain = (x: WordToken) =>
+          !lexicon.organizationWords.has(x.norm) && !lexicon.titleWords.has(x.norm);
+        let named = i;
+        while (named < end && (opener(named) || titleOrDemonym(named))) named++;
+        const personOf =
+          particle === 'of' && end - named >= 2 && words.slice(named, end).every(plain);
+        if (k > end && !afterTitle && !dayOrMonth && !personOf && nameWord(k) && joined(k - 1, k)) {
           end = k + 1;
           continue;
         }

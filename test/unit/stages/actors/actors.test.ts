@@ -542,6 +542,24 @@ test("a country's body before a title places the unknown name after it", async (
   assert.equal(list.find((a) => a.name === 'Ivan Petrov')?.code, 'RUSMIL');
 });
 
+test('unknown names: "O\'Brien" is one word; a person is not joined to the body after "of"', async () => {
+  const names = (list: ActorResult[]) => list.map((a) => a.name);
+  assert.ok(
+    names(await actors("Kerry O'Brien said the talks had failed.")).includes("Kerry O'Brien"),
+  );
+  const of = names(
+    await actors('John Smithers of the Ohio Peace Society said the talks had failed.'),
+  );
+  assert.ok(of.includes('John Smithers'), of.join('; '));
+  assert.ok(of.includes('Ohio Peace Society'), of.join('; '));
+  // An organisation's own "of" stays: "Friends of the Earth".
+  assert.ok(
+    names(await actors('Friends of the Earth said the talks had failed.')).includes(
+      'Friends of the Earth',
+    ),
+  );
+});
+
 test('an abbreviation given in brackets names the same actor wherever it comes again', async () => {
   const list = await actors(
     'The Committee for the Peaceful Reunification of Korea (CPRK) said talks were over. The CPRK also said the South was hostile.',
