@@ -218,9 +218,10 @@ const DENY = /^(?:deny|denies|denied|denying|dismiss|dismisses|dismissed|dismiss
 function deniedBy(ctx: QuoteContext, draft: EventDraft, quotes: QuoteResult[]): string | null {
   const first = ctx.tokens[draft.first];
   if (!first) return null;
-  // "Ethiopia denied any military intervention": the act noun is what is denied.
+  // "Ethiopia denied any military intervention", "denied any role in the attacks": the act
+  // noun is what is denied.
   if (first.pos === 'NOUN') {
-    for (let v = draft.first - 1; v >= 0 && draft.first - v <= 4; v--) {
+    for (let v = draft.first - 1; v >= 0 && draft.first - v <= 8; v--) {
       if (DENY.test(ctx.word(v)) && deniesOwn(ctx, v, draft.first)) {
         return `"${ctx.word(v)}" denies the act`;
       }

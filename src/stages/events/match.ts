@@ -898,6 +898,13 @@ const ACTS = new Set([
   'comments',
   'threats',
   'violations',
+  // "vetoed the bill passed by Congress": texts whose author "by" names.
+  'bill',
+  'law',
+  'resolution',
+  'proposal',
+  'plan',
+  'amendment',
 ]);
 
 /**
@@ -1144,6 +1151,9 @@ function argumentsAt(
         return [argumentOf(m)];
       }
       if (/^[;:.!?]$/.test(ctx.word(k)) || CLAUSE_END.has(ctx.word(k))) break;
+      // "warned people against uprisings like those in Ukraine": the object before the
+      // particle is the one addressed, named or not.
+      if (k === after && ctx.tokens[k]?.pos === 'ADP' && nounBetween(ctx, t, k)) break;
     }
     return [];
   }
@@ -1635,12 +1645,28 @@ function agentAfter(ctx: QuoteContext, t: number, s: Sentence): Argument | undef
  * object (only determiners and adjectives between) is about the denier's own act.
  */
 export function deniesOwn(ctx: QuoteContext, v: number, t: number): boolean {
-  if (lemma(ctx, v) !== 'deny' || t - v > 4) return false;
+  if (lemma(ctx, v) !== 'deny' || t - v > 8) return false;
   for (let k = v + 1; k < t; k++) {
+    // "denied involvement in the assassination", "denied any role in the attacks".
+    if (SHARE.has(ctx.word(k)) && /^(?:in|for)$/.test(ctx.word(k + 1))) {
+      k++;
+      continue;
+    }
     if (!/^(?:DET|ADJ|PRON)$/.test(ctx.tokens[k]?.pos ?? '')) return false;
   }
   return true;
 }
+
+/** Whether a noun or a pronoun stands between tokens a and b (an object, not "pushing hard"). */
+function nounBetween(ctx: QuoteContext, a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) {
+    if (/^(?:NOUN|PROPN|PRON)$/.test(ctx.tokens[k]?.pos ?? '')) return true;
+  }
+  return false;
+}
+
+/** One's share in an act: "involvement in", "role in", "responsibility for". */
+const SHARE = new Set(['involvement', 'role', 'part', 'responsibility', 'hand', 'complicity']);
 
 /** Verbs whose object noun is someone else's act, reported or judged. */
 const JUDGING = new Set([

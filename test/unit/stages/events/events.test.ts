@@ -909,6 +909,21 @@ test('"the group", "the country": the actor of that kind named last, when only o
   ]);
 });
 
+test('a denied share in an act negates the act; a warning against is addressed to its object', async () => {
+  assert.deepEqual(await read('Gaza was quiet. Syria denied any role in the attacks on Lebanon.'), [
+    'ASSAULT SYR → LBN negated',
+  ]);
+  assert.deepEqual(
+    await read('Gaza was quiet. China warned Taiwan against declaring independence.'),
+    ['THREATEN CHN → TWN'],
+  );
+  // The people warned are not the country named in the warning's reason.
+  assert.deepEqual(
+    await read('Gaza was quiet. Lukashenko warned people against uprisings like those in Ukraine.'),
+    [],
+  );
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
