@@ -1414,11 +1414,18 @@ const POLITICAL_SECTORS = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
 /**
  * A description by a role noun ("dispersed the protesters", "attacked rebels", "a police
  * post") is a target even with no actor named: the article's country may code it (events.ts).
- * Political bodies are no target of force when only described so.
+ * Political bodies are no target of force when only described so, nor the press one consulted.
  */
 function described(ctx: EventContext, rule: EventRule, target: Argument): boolean {
   const sector = ctx.sectorOf(target.text);
-  return sector !== undefined && !(rule.type === 'ASSAULT' && POLITICAL_SECTORS.has(sector));
+  if (sector === undefined) return false;
+  if (rule.type === 'ASSAULT' && POLITICAL_SECTORS.has(sector)) return false;
+  return !(rule.type === 'CONSULT' && sector === 'MED');
+}
+
+/** "spoke to reporters", "told the BBC": talking to the press is no consultation. */
+function pressTarget(rule: EventRule, target: Argument): boolean {
+  return rule.type === 'CONSULT' && (target.code ?? '').slice(3, 6) === 'MED';
 }
 
 const ACT_OF_SPEECH =
@@ -1575,6 +1582,7 @@ export function matchSentence(
       targets = sources.slice(1);
       sources = sources.slice(0, 1);
     }
+    targets = targets.filter((x) => !pressTarget(best.rule, x));
     // "The two leaders met": the two parties are each other's counterpart (events.ts).
     const pair = reciprocal && sources.length === 1 && THE_TWO.test(sources[0]!.text.trim());
     if (

@@ -924,6 +924,13 @@ test('a denied share in an act negates the act; a warning against is addressed t
   );
 });
 
+test('talking to someone is consultation, talking to the press is not', async () => {
+  assert.deepEqual(await read('Gaza was quiet. Putin spoke to Zelensky by phone.'), [
+    'CONSULT RUSGOV → UKRGOV',
+  ]);
+  assert.deepEqual(await read('Gaza was quiet. Putin spoke to reporters in Moscow.'), []);
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
