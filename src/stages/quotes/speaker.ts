@@ -117,6 +117,8 @@ const NP_INNER = new Set(['of', 'for', "'s", '’s', "'", '’', '-', '.', '&'])
 const VERB_GROUP = new Set(['ADV', 'AUX']);
 const NOT = new Set(['not', "n't", 'never']);
 const RELATIVE = new Set(['who', 'which', 'that']);
+/** Words that open a relative clause between commas: ", who…,", ", whose party…,". */
+const RELATIVE_OPENERS = new Set(['who', 'which', 'whose', 'whom', 'where']);
 const MAX_NP = 14;
 export const POSSESSIVE = new Set(['my', 'his', 'her', 'its', 'our', 'their', 'your']);
 
@@ -327,6 +329,10 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
   }
   // "It is also reported that …", "was told": a passive names no speaker here.
   if (!quotedAs && isPassive(ctx, c, limit)) return null;
+  // "India which has had close ties with Iran has supported…": a relative clause with no
+  // commas between the subject and its verb.
+  const relative = relativeBefore(ctx, c, limit);
+  if (relative) return relative;
   j = skipVerbGroup(ctx, j, limit);
   if (j < limit) return null;
   const word = ctx.word(j);
@@ -488,6 +494,28 @@ export function clauseSubject(ctx: QuoteContext, from: number, to: number): Spea
  * Kim Ho-Nyoun; "The host, John Kufuor of Ghana, Chairman of the Union, said" → Kufuor: the
  * nearest comma-separated phrase that names a person speaks, else the first phrase.
  */
+/**
+ * The actor a comma-less relative clause right before verb c describes: "India which has had
+ * close ties with Iran [has supported]" → India. Null when there is none.
+ */
+function relativeBefore(ctx: QuoteContext, c: number, limit: number): Speaker | null {
+  let verb = false;
+  // (The relative clause's own verb stands before the verb group of c, which must have an
+  // auxiliary: "…activists kidnapped in Iraq" is a participle, not the clause's verb.)
+  const group = skipVerbGroup(ctx, c - 1, limit);
+  if (group === c - 1) return null;
+  for (let k = group; k > limit && c - k <= MAX_NP + 6; k--) {
+    const word = ctx.word(k);
+    if (word === ',' || word === ';' || word === '"' || word === 'that') return null;
+    if (ctx.tokens[k]?.pos === 'VERB' || ctx.tokens[k]?.pos === 'AUX') verb = true;
+    if (word !== 'who' && word !== 'which') continue;
+    if (!verb) return null;
+    const m = ctx.mentionAt(k - 1);
+    return m ? fromMention(m) : null;
+  }
+  return null;
+}
+
 function speakerOfApposition(ctx: QuoteContext, comma: number, limit: number): Speaker | null {
   let end = comma;
   let first: Speaker | null = null;
@@ -496,6 +524,12 @@ function speakerOfApposition(ctx: QuoteContext, comma: number, limit: number): S
     while (open >= limit && end - open <= MAX_NP + 4 && ctx.word(open) !== ',') open--;
     if (end - open > MAX_NP + 4) return first;
     const a = Math.max(open + 1, limit);
+    // "Putin, who refuses to meet Zelensky, criticised…": a relative clause describes the
+    // subject before it; the one it names is not the subject.
+    if (open >= limit && RELATIVE_OPENERS.has(ctx.word(open + 1))) {
+      end = open;
+      continue;
+    }
     const person = ctx
       .mentionsIn(a, end)
       .filter((m) => m.type === 'person')

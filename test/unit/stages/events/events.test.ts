@@ -931,6 +931,19 @@ test('talking to someone is consultation, talking to the press is not', async ()
   assert.deepEqual(await read('Gaza was quiet. Putin spoke to reporters in Moscow.'), []);
 });
 
+test('a relative clause describes the subject before it, with or without commas', async () => {
+  assert.deepEqual(
+    await read('Gaza was quiet. Putin, who refuses to meet Zelensky, criticised Ukraine.'),
+    ['REJECT RUSGOV → UKRGOV', 'ACCUSE RUSGOV → UKR'],
+  );
+  assert.deepEqual(
+    await read(
+      'Gaza was quiet. India which has close ties with Iran has signed a deal with Russia.',
+    ),
+    ['SUPPORT IND → RUS'],
+  );
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
