@@ -472,8 +472,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         }
         // One noun, or two when the first names a sector ("police officer", not "war veteran").
         const noun = posOf[k] === 'NOUN' || posOf[k] === 'ADJ';
-        const sectorWord =
-          lexicon.titleSectors.some(([t]) => t === w.norm) || kb.agents.has(w.norm);
+        const sectorWord = lexicon.titleSectorWords.has(w.norm) || kb.agents.has(w.norm);
         if (
           bare &&
           noun &&
