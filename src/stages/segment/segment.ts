@@ -63,34 +63,54 @@ function cachedLemma(pos: string, normal: string, compute: () => string): string
   return lemma;
 }
 
-/** A token whose lemma wink-nlp computes the first time it is read. */
+/** What wink-nlp computes for a token only when a stage asks: its lemma and its type. */
+interface WinkLookups {
+  lemmaOf(i: number): string;
+  kindOf(i: number): string;
+}
+
+/**
+ * A token whose lemma and kind wink-nlp computes the first time they are read (most tokens'
+ * are never read: only cue and trigger words need a lemma, only a sentence's first token a
+ * kind).
+ */
 class WinkToken implements Token {
-  private cached: string | undefined;
+  private cachedLemma: string | undefined;
+  private cachedKind: string | undefined;
 
   constructor(
     public start: number,
     public end: number,
     public pos: string,
     public normal: string,
-    public kind: string,
     private readonly index: number,
-    private readonly lemmaOf: (i: number) => string,
+    private readonly wink: WinkLookups,
   ) {}
 
   get lemma(): string {
-    if (this.cached === undefined) {
+    if (this.cachedLemma === undefined) {
       // The lemma of a form and tag is the same in every document: asked of wink-nlp once.
-      this.cached = cachedLemma(
+      this.cachedLemma = cachedLemma(
         this.pos,
         this.normal,
-        () => this.lemmaOf(this.index) || this.normal,
+        () => this.wink.lemmaOf(this.index) || this.normal,
       );
     }
-    return this.cached;
+    return this.cachedLemma;
   }
 
   set lemma(value: string) {
-    this.cached = value;
+    this.cachedLemma = value;
+  }
+
+  /** wink-nlp's token type: word, number, punctuation… */
+  get kind(): string {
+    this.cachedKind ??= this.wink.kindOf(this.index);
+    return this.cachedKind;
+  }
+
+  set kind(value: string) {
+    this.cachedKind = value;
   }
 
   toJSON(): Token {
@@ -111,13 +131,14 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
   const values = words.out(its.value) as string[];
   const spaces = words.out(its.precedingSpaces) as string[];
   const pos = words.out(its.pos) as string[];
-  // Lemmas are asked for a token at a time, when a stage needs one (cue verbs, rule
-  // triggers): computing them for every token cost a third of wink-nlp's time.
-  const lemmaOf = (i: number): string =>
+  // Lemmas and types are asked for a token at a time, when a stage needs one (cue verbs, rule
+  // triggers): computing lemmas for every token cost a third of wink-nlp's time, types 5%.
+  const lookups: WinkLookups = {
     // wink-nlp types its.lemma with an addon signature that `out` does not accept; it works.
-    words.itemAt(i).out(its.lemma as unknown as typeof its.value) as string;
+    lemmaOf: (i) => words.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,
+    kindOf: (i) => words.itemAt(i).out(its.type) as string,
+  };
   const normals = words.out(its.normal) as string[];
-  const kinds = words.out(its.type) as string[];
   const tokens: Token[] = [];
   // wink-nlp keeps line breaks as tokens; ours are words and punctuation only. `index[i]` is
   // the number of our tokens before wink token i, to re-base wink's sentence spans.
@@ -139,17 +160,16 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
     } else if (value.trim() !== '') {
       // wink-nlp does not know « » „ ‹ ›: they are quote marks like the others.
       const quote = value.length === 1 && QUOTE_MARK.test(value);
-      tokens.push(
-        new WinkToken(
-          at,
-          at + value.length,
-          quote ? 'PUNCT' : (pos[i] ?? 'X'),
-          normals[i] ?? value.toLowerCase(),
-          quote ? 'punctuation' : (kinds[i] ?? 'word'),
-          i,
-          lemmaOf,
-        ),
+      const token = new WinkToken(
+        at,
+        at + value.length,
+        quote ? 'PUNCT' : (pos[i] ?? 'X'),
+        normals[i] ?? value.toLowerCase(),
+        i,
+        lookups,
       );
+      if (quote) token.kind = 'punctuation';
+      tokens.push(token);
     }
     at += value.length;
   }
@@ -200,6 +220,12 @@ function joinInto(token: Token, text: string, end: number): void {
   else if (token.pos === 'X' || token.pos === 'PUNCT') token.pos = 'NOUN';
 }
 
+/** Whether `text[from, to)` holds a line break (without slicing it out: once per token). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 function splitAtParagraphs(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const draft of drafts) {
@@ -207,7 +233,7 @@ function splitAtParagraphs(text: string, tokens: Token[], drafts: Draft[]): Draf
     for (let i = draft.tokenStart + 1; i < draft.tokenEnd; i++) {
       const prev = tokens[i - 1];
       const cur = tokens[i];
-      if (prev && cur && text.slice(prev.end, cur.start).includes('\n')) {
+      if (prev && cur && hasLineBreak(text, prev.end, cur.start)) {
         out.push({ tokenStart: start, tokenEnd: i });
         start = i;
       }
@@ -233,7 +259,7 @@ function mergeShreds(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
     const prevLast = prev && tokens[prev.tokenEnd - 1];
     let first = tokens[draft.tokenStart];
     if (prev && prevFirst && prevLast && first) {
-      const sameLine = !text.slice(prevLast.end, first.start).includes('\n');
+      const sameLine = !hasLineBreak(text, prevLast.end, first.start);
       const prevText = text.slice(prevFirst.start, prevLast.end);
       // A quotation left open in the previous sentence is closed by this leading quote mark.
       const unclosed = (prevText.match(QUOTES_IN)?.length ?? 0) % 2 === 1;
@@ -252,7 +278,7 @@ function mergeShreds(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
     const last = tokens[draft.tokenEnd - 1];
     const lastOfPrev = prev && tokens[prev.tokenEnd - 1];
     if (prev && first && last && lastOfPrev) {
-      const sameLine = !text.slice(lastOfPrev.end, first.start).includes('\n');
+      const sameLine = !hasLineBreak(text, lastOfPrev.end, first.start);
       const own = text.slice(first.start, last.end);
       const prevEnd = text.slice(lastOfPrev.start, lastOfPrev.end);
       const shred =
