@@ -101,8 +101,7 @@ export function wordTokens(text: string, from = 0, to = text.length): WordToken[
       }
     }
     const w = text.slice(i, end);
-    const first = text[i] ?? '';
-    const capital = ascii ? code >= 65 && code <= 90 : isUpper(first);
+    const capital = ascii ? code >= 65 && code <= 90 : isUpper(text[i] ?? '');
     let norm: string;
     if (ascii && !dotted) norm = upper ? w.toLowerCase() : w;
     else norm = normalizeWord(w);

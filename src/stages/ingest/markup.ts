@@ -175,6 +175,15 @@ const HAS_ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/;
 const LINE_EDGES = /^[ ]+|[ ]+$/gm;
 const CR = /\r\n?|\u2028|\u2029|\u0085/g;
 
+/**
+ * Whether a line starts or ends with a space (what LINE_EDGES removes), by plain searches:
+ * most texts have none, and the multiline pattern scanned every space to find that out.
+ * Only line feeds end lines by then (CR is replaced first).
+ */
+function hasLineEdgeSpace(text: string): boolean {
+  return text.startsWith(' ') || text.endsWith(' ') || text.includes(' \n') || text.includes('\n ');
+}
+
 /** Normalises spacing and line ends; keeps line breaks (layout decides paragraphs). */
 export function normaliseSpacing(text: MappedText): MappedText {
   let out = text;
@@ -183,7 +192,7 @@ export function normaliseSpacing(text: MappedText): MappedText {
   out = out.replace(SPACES, () => ' ');
   if (out.text.includes('(')) out = out.replace(EMPTY_PARENS, () => '');
   out = out.replace(SPACE_BEFORE_PUNCT, () => '');
-  out = out.replace(LINE_EDGES, () => '');
+  if (hasLineEdgeSpace(out.text)) out = out.replace(LINE_EDGES, () => '');
   return out;
 }
 

@@ -35,6 +35,12 @@ export function wink(): { nlp: WinkMethods; its: ItsHelpers } {
   return { nlp, its };
 }
 
+/** What wink-nlp computes for a token only when a stage asks: its lemma and its type. */
+interface WinkLookups {
+  lemmaOf(i: number): string;
+  kindOf(i: number): string;
+}
+
 /**
  * Lemmas by POS, then by normal form, shared by all documents of the process. Both keys are
  * strings wink-nlp hands out again and again (their hashes are computed once), where a
@@ -44,7 +50,8 @@ const LEMMAS = new Map<string, Map<string, string>>();
 const MAX_LEMMAS = 100_000;
 let lemmaCount = 0;
 
-function cachedLemma(pos: string, normal: string, compute: () => string): string {
+/** The lemma of wink-nlp's token `index`, tagged `pos`, of normal form `normal`. */
+function cachedLemma(pos: string, normal: string, wink: WinkLookups, index: number): string {
   let byNormal = LEMMAS.get(pos);
   if (!byNormal) {
     byNormal = new Map();
@@ -52,7 +59,7 @@ function cachedLemma(pos: string, normal: string, compute: () => string): string
   }
   let lemma = byNormal.get(normal);
   if (lemma === undefined) {
-    lemma = compute();
+    lemma = wink.lemmaOf(index) || normal;
     if (lemmaCount >= MAX_LEMMAS) {
       for (const forms of LEMMAS.values()) forms.clear();
       lemmaCount = 0;
@@ -61,12 +68,6 @@ function cachedLemma(pos: string, normal: string, compute: () => string): string
     lemmaCount++;
   }
   return lemma;
-}
-
-/** What wink-nlp computes for a token only when a stage asks: its lemma and its type. */
-interface WinkLookups {
-  lemmaOf(i: number): string;
-  kindOf(i: number): string;
 }
 
 /**
@@ -90,11 +91,7 @@ class WinkToken implements Token {
   get lemma(): string {
     if (this.cachedLemma === undefined) {
       // The lemma of a form and tag is the same in every document: asked of wink-nlp once.
-      this.cachedLemma = cachedLemma(
-        this.pos,
-        this.normal,
-        () => this.wink.lemmaOf(this.index) || this.normal,
-      );
+      this.cachedLemma = cachedLemma(this.pos, this.normal, this.wink, this.index);
     }
     return this.cachedLemma;
   }
