@@ -47,6 +47,11 @@ export function normalizeWord(word: string): string {
   return plain.includes('.') ? plain.replace(/\./g, '') : plain;
 }
 
+/** The normalised last word of a name as written ("Richard Dannatt" → "dannatt"). */
+export function lastWord(text: string): string {
+  return normalizeWord(text.split(/\s+/).pop() ?? '');
+}
+
 /**
  * Words of `text[from, to)`: runs of letters and digits; "U.S." and "U.N." (single capitals
  * each followed by a dot) are one word. A hand-written scanner over char codes: this runs on
@@ -77,7 +82,8 @@ export function wordTokens(text: string, from = 0, to = text.length): WordToken[
       }
       end++;
     }
-    // "U.S.": one capital and a dot, repeated.
+    // "U.S.": one capital and a dot, repeated. (Other words hold no dot: it ends them.)
+    let dotted = false;
     if (end === i + 1 && upper === 1 && text.charCodeAt(end) === 46) {
       let k = end;
       while (
@@ -91,13 +97,13 @@ export function wordTokens(text: string, from = 0, to = text.length): WordToken[
       if (k > end && text.charCodeAt(k) === 46) {
         end = k + 1;
         upper = (end - i) / 2;
+        dotted = true;
       }
     }
     const w = text.slice(i, end);
-    const first = text[i] ?? '';
-    const capital = ascii ? code >= 65 && code <= 90 : isUpper(first);
+    const capital = ascii ? code >= 65 && code <= 90 : isUpper(text[i] ?? '');
     let norm: string;
-    if (ascii && !w.includes('.')) norm = upper ? w.toLowerCase() : w;
+    if (ascii && !dotted) norm = upper ? w.toLowerCase() : w;
     else norm = normalizeWord(w);
     tokens.push({
       norm,

@@ -11,7 +11,7 @@
  */
 import type { Document } from '../../core/document.js';
 import { codeOn, mainRole, type KnowledgeBase } from '../../kb/kb.js';
-import { normalizeWord } from '../../kb/normalize.js';
+import { lastWord, normalizeWord } from '../../kb/normalize.js';
 import type { ActorResult } from '../../output/result.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { isProcessable } from '../language/language.js';
@@ -25,19 +25,38 @@ export interface CorefContext {
 
 const PRONOUN_WINDOW = 2;
 
+interface FullName {
+  mention: ActorMention;
+  /** The normalised last word of the name. */
+  surname: string;
+}
+
+/** The mentions of persons named in more than one word, in order, with their surnames. */
+function fullNames(mentions: readonly ActorMention[]): FullName[] {
+  return mentions
+    .filter((m) => m.type === 'person' && m.text.includes(' '))
+    .map((mention) => ({ mention, surname: lastWord(mention.text) }));
+}
+
+/** The last of `named` (in their order) that starts before `before` with surname `word`. */
+function namedLast(named: readonly FullName[], before: number, word: string) {
+  for (let i = named.length - 1; i >= 0; i--) {
+    const name = named[i];
+    if (name && name.mention.start < before && name.surname === word) return name.mention;
+  }
+  return undefined;
+}
+
 /**
  * A one-word unknown name the linker kept on its own ("Gen. Dannatt") is the person named in
  * full earlier ("Richard Dannatt").
  */
 function relinkSurnames(mentions: ActorMention[]): void {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const named = fullNames(sorted);
   for (const m of sorted) {
     if (m.method !== 'unlinked' || m.text.includes(' ') || m.type !== 'person') continue;
-    const word = normalizeWord(m.text);
-    const earlier = sorted
-      .filter((e) => e.start < m.start && e.type === 'person' && e.text.includes(' '))
-      .reverse()
-      .find((e) => normalizeWord(e.text.split(/\s+/).pop() ?? '') === word);
+    const earlier = namedLast(named, m.start, normalizeWord(m.text));
     if (!earlier) continue;
     m.actor = earlier.actor;
     m.method = 'coref-surname';
@@ -50,14 +69,11 @@ function resolveSurnames(doc: Document, mentions: ActorMention[]): ActorMention[
     (c) => c.kind === 'unknown' && !c.text.includes(' '),
   );
   const taken = new Set(mentions.map((m) => m.start));
+  const named = fullNames(mentions);
   const added: ActorMention[] = [];
   for (const c of candidates) {
     if (taken.has(c.start)) continue;
-    const word = normalizeWord(c.text);
-    const earlier = mentions
-      .filter((m) => m.start < c.start && m.type === 'person' && m.text.includes(' '))
-      .reverse()
-      .find((m) => normalizeWord(m.text.split(/\s+/).pop() ?? '') === word);
+    const earlier = namedLast(named, c.start, normalizeWord(c.text));
     if (!earlier) continue;
     const mention: ActorMention = {
       ...earlier,

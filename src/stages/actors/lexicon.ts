@@ -17,6 +17,8 @@ export interface ActorLexicon {
   thingPronouns: Set<string>;
   /** Title word → sector, in priority order. */
   titleSectors: [string, string][];
+  /** The title words of `titleSectors`, for membership tests. */
+  titleSectorWords: Set<string>;
   /** Capitalised common nouns that are never a name on their own. */
   commonNouns: Set<string>;
   /** Capitalised words that open a sentence or quotation, never a name's first word ("Today"). */
@@ -58,6 +60,9 @@ export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
       file: LEXICON_FILE,
     });
   }
+  const titleSectors = Object.entries(
+    (data.titleSectors as { words?: Record<string, string> } | undefined)?.words ?? {},
+  );
   const lexicon: ActorLexicon = {
     titleWords: new Set(words(data, 'titleWords')),
     roleNouns: new Map(Object.entries(roleNouns)),
@@ -91,9 +96,8 @@ export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
         (data.otherPlaces as { names?: Record<string, string[]> } | undefined)?.names ?? {},
       ),
     ),
-    titleSectors: Object.entries(
-      (data.titleSectors as { words?: Record<string, string> } | undefined)?.words ?? {},
-    ),
+    titleSectors,
+    titleSectorWords: new Set(titleSectors.map(([word]) => word)),
   };
   if (file === LEXICON_FILE) cached = lexicon;
   return lexicon;

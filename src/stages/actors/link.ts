@@ -13,7 +13,7 @@
  */
 import type { Document } from '../../core/document.js';
 import { codeOn, mainRole, rolesOn, type KnowledgeBase } from '../../kb/kb.js';
-import { normalizeWord, wordTokens } from '../../kb/normalize.js';
+import { lastWord, normalizeWord, wordTokens } from '../../kb/normalize.js';
 import type { KbActor, KbRole } from '../../kb/schema.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { isProcessable } from '../language/language.js';
@@ -87,14 +87,20 @@ export function similarity(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
   if (!m || !n) return 0;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  // Two rows of the edit-distance table, reused (this runs for every alias compared).
+  let prev = new Int32Array(n + 1);
+  let cur = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
+    cur[0] = i;
+    const code = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
       cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
     }
+    const done = prev;
     prev = cur;
+    cur = done;
   }
   return 1 - (prev[n] ?? 0) / Math.max(m, n);
 }
@@ -117,7 +123,8 @@ function normNameOf(text: string): string {
     .join(' ');
 }
 
-function bestFuzzy(name: string, candidates: Iterable<KbActor>): KbActor | undefined {
+function bestFuzzy(name: string, candidates: readonly KbActor[]): KbActor | undefined {
+  if (candidates.length === 0) return undefined;
   const target = normName(name);
   const parts = target.split(' ');
   let best: { actor: KbActor; score: number } | undefined;
@@ -309,15 +316,15 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
         push(c, viaTitle, 'fuzzy+title');
         continue;
       }
-      const lastWord = normalizeWord(c.text.split(/\s+/).pop() ?? '');
+      const surname = lastWord(c.text);
       // Cheap filters before the edit distance: same first letter, similar length.
       const bySurname = c.text.includes(' ')
         ? [...surnames.entries()]
             .filter(
               ([s]) =>
-                s[0] === lastWord[0] &&
-                Math.abs(s.length - lastWord.length) <= 2 &&
-                similarity(s, lastWord) >= 0.7,
+                s[0] === surname[0] &&
+                Math.abs(s.length - surname.length) <= 2 &&
+                similarity(s, surname) >= 0.7,
             )
             .map(([, id]) => kb.actors.get(id))
         : [];

@@ -244,6 +244,16 @@ function kbStarts(kb: KnowledgeBase): Map<string, number> {
   return starts;
 }
 
+/**
+ * Whether `text[from, to)` is empty or one of the characters of `allowed`: what stands
+ * between two words of one name. Read without slicing the gap out (this runs for most pairs
+ * of neighbouring capitalised words).
+ */
+function gapIs(text: string, from: number, to: number, allowed: string): boolean {
+  if (to - from <= 0) return true;
+  return to - from === 1 && allowed.includes(text.charAt(from));
+}
+
 export function recognize(doc: Document, ctx: RecognizerContext): MentionCandidate[] {
   const { kb, lexicon } = ctx;
   const starts = kbStarts(kb);
@@ -289,10 +299,10 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       const x = words[a];
       const y = words[b];
       if (!x || !y) return false;
-      const gap = doc.text.slice(x.end, y.start);
+      if (gapIs(doc.text, x.end, y.start, ' -')) return true;
       // "O'Brien", "D'Alema": a one-letter prefix and an apostrophe.
-      const prefix = /^['’]$/.test(gap) && /^[ODL]$/.test(doc.text.slice(x.start, x.end));
-      return /^[ -]?$/.test(gap) || prefix;
+      const gap = doc.text.slice(x.end, y.start);
+      return /^['’]$/.test(gap) && /^[ODL]$/.test(doc.text.slice(x.start, x.end));
     };
     const capitalAt = (k: number) =>
       Boolean(words[k]?.capital) && !lexicon.titleWords.has(words[k]?.norm ?? '');
@@ -300,7 +310,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     const adjacent = (a: number, b: number) => {
       const x = words[a];
       const y = words[b];
-      return Boolean(x && y) && /^ ?$/.test(doc.text.slice(x?.end ?? 0, y?.start ?? 0));
+      return Boolean(x && y) && gapIs(doc.text, x?.end ?? 0, y?.start ?? 0, ' ');
     };
 
     // Whether a capitalised word may be part of a name by its POS (an unknown POS may).
@@ -423,16 +433,20 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         const w = words[k];
         if (!w) break;
         // A title is one run of words: a comma or a full stop ends it ("In Ukraine, Prince X").
-        const gap = doc.text.slice(w.end, words[k + 1]?.start ?? w.end);
-        const abbreviation = w.norm.length <= 4 && lexicon.titleWords.has(w.norm); // "Gen. X"
-        // "A spokesman for the ministry, Kim Ho-nyoun": a comma right before the name may
-        // close a title; one after title words ("In Ukraine, Prince X") ends it.
-        const commaBeforeName = k === first - 1 && /^\s*,\s*$/.test(gap);
-        if (
-          !commaBeforeName &&
-          (!/^[\s'’.-]*$/.test(gap) || (gap.includes('. ') && !abbreviation))
-        ) {
-          break;
+        // (One space, the usual gap, does neither: it is not read.)
+        const next = words[k + 1]?.start ?? w.end;
+        if (next !== w.end + 1 || doc.text.charCodeAt(w.end) !== 32) {
+          const gap = doc.text.slice(w.end, next);
+          const abbreviation = w.norm.length <= 4 && lexicon.titleWords.has(w.norm); // "Gen. X"
+          // "A spokesman for the ministry, Kim Ho-nyoun": a comma right before the name may
+          // close a title; one after title words ("In Ukraine, Prince X") ends it.
+          const commaBeforeName = k === first - 1 && /^\s*,\s*$/.test(gap);
+          if (
+            !commaBeforeName &&
+            (!/^[\s'’.-]*$/.test(gap) || (gap.includes('. ') && !abbreviation))
+          ) {
+            break;
+          }
         }
         // "United States military spokesperson Major-General X": a country's body places the name.
         const agent = found.find(
@@ -472,8 +486,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         }
         // One noun, or two when the first names a sector ("police officer", not "war veteran").
         const noun = posOf[k] === 'NOUN' || posOf[k] === 'ADJ';
-        const sectorWord =
-          lexicon.titleSectors.some(([t]) => t === w.norm) || kb.agents.has(w.norm);
+        const sectorWord = lexicon.titleSectorWords.has(w.norm) || kb.agents.has(w.norm);
         if (
           bare &&
           noun &&

@@ -350,7 +350,8 @@ function obligations(
   index: number,
 ): EventDraft[] {
   const request = rules.byId.get('request.demand');
-  if (!request) return [];
+  // Only words inside someone's quote oblige anyone.
+  if (!request || !quotes.some((q) => q.speaker)) return [];
   const out: EventDraft[] = [];
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const token = ctx.tokens[t];

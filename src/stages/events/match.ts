@@ -197,6 +197,13 @@ const IRREGULAR: Record<string, string> = {
   blew: 'blow',
 };
 
+/**
+ * IRREGULAR as a map, for verbLemma (once per noun or adjective after a subject): looking a
+ * token's form up in the object literal cost more. (An inherited name there, "constructor",
+ * finds no rule either way.)
+ */
+const IRREGULAR_PAST: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR));
+
 /** Copulas of a reported judgement: "said the plan was a mistake". */
 const COPULA = /^(?:is|are|was|were|be|been|being|remains|remained)$/;
 
@@ -265,7 +272,7 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
       }
     }
   }
-  const irregular = IRREGULAR[form];
+  const irregular = IRREGULAR_PAST.get(form);
   if (irregular) return rules.byVerb.has(irregular) ? irregular : undefined;
   if (!form.endsWith('ed')) return undefined;
   const stem = form.slice(0, -2);
@@ -1328,8 +1335,9 @@ function verbGroup(
 
 function afterUnless(ctx: QuoteContext, t: number, s: Sentence): boolean {
   for (let k = t - 1; k >= s.tokenStart; k--) {
-    if (ctx.word(k) === 'unless') return true;
-    if (/^[;:]$/.test(ctx.word(k))) return false;
+    const word = ctx.word(k);
+    if (word === 'unless') return true;
+    if (word === ';' || word === ':') return false;
   }
   return false;
 }
@@ -1770,8 +1778,9 @@ function askedFor(ctx: QuoteContext, t: number, s: Sentence): boolean {
 /** The "that" opening the clause of token t (within 10 tokens, no comma between), or -1. */
 function thatBefore(ctx: QuoteContext, t: number, s: Sentence): number {
   for (let k = t - 1; k > s.tokenStart && t - k <= 10; k--) {
-    if (ctx.word(k) === 'that') return k;
-    if (/^[,;:]$/.test(ctx.word(k))) return -1;
+    const word = ctx.word(k);
+    if (word === 'that') return k;
+    if (word === ',' || word === ';' || word === ':') return -1;
   }
   return -1;
 }

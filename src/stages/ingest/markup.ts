@@ -164,7 +164,9 @@ export function dropWikiMarkup(text: MappedText): MappedText {
 const SPACES =
   /[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 // Space left before punctuation where a link was stripped: "Jintao , the" → "Jintao, the".
-const SPACE_BEFORE_PUNCT = /(?<=[\p{L}\p{N})"”’])[ ]+(?=[,.;:!?)](?:\s|$))/gu;
+// The spaces come first and the word before them is a lookbehind over them: the same matches
+// as a lookbehind in front, but the scan tries only at spaces (twice as fast on the corpus).
+const SPACE_BEFORE_PUNCT = /[ ]+(?<=[\p{L}\p{N})"”’][ ]+)(?=[,.;:!?)](?:\s|$))/gu;
 // Parentheses emptied by stripped links: "Eduardo Campos  ()".
 const EMPTY_PARENS = /[ ]+\([ ]*\)/g;
 // Zero-width characters and soft hyphens (an alternation: a class would join ZWJ sequences).
@@ -172,6 +174,15 @@ const ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/g;
 const HAS_ZERO_WIDTH = /\u200b|\u200c|\u200d|\u2060|\ufeff|\u00ad/;
 const LINE_EDGES = /^[ ]+|[ ]+$/gm;
 const CR = /\r\n?|\u2028|\u2029|\u0085/g;
+
+/**
+ * Whether a line starts or ends with a space (what LINE_EDGES removes), by plain searches:
+ * most texts have none, and the multiline pattern scanned every space to find that out.
+ * Only line feeds end lines by then (CR is replaced first).
+ */
+function hasLineEdgeSpace(text: string): boolean {
+  return text.startsWith(' ') || text.endsWith(' ') || text.includes(' \n') || text.includes('\n ');
+}
 
 /** Normalises spacing and line ends; keeps line breaks (layout decides paragraphs). */
 export function normaliseSpacing(text: MappedText): MappedText {
@@ -181,7 +192,7 @@ export function normaliseSpacing(text: MappedText): MappedText {
   out = out.replace(SPACES, () => ' ');
   if (out.text.includes('(')) out = out.replace(EMPTY_PARENS, () => '');
   out = out.replace(SPACE_BEFORE_PUNCT, () => '');
-  out = out.replace(LINE_EDGES, () => '');
+  if (hasLineEdgeSpace(out.text)) out = out.replace(LINE_EDGES, () => '');
   return out;
 }
 

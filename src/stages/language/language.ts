@@ -23,6 +23,9 @@ const ENGLISH_FUNCTION_WORDS = new Set(
   ).split(' '),
 );
 
+/** No function word is longer: longer words need no lookup. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
+
 const LETTER = /^\p{L}$/u;
 const LATIN = /\p{Script=Latin}/u;
 
@@ -65,10 +68,11 @@ function englishShare(text: string): { share: number; words: number; latin: numb
       hasAsciiLetter ||= size === 1 && text.charCodeAt(i) < 128;
       i += size;
     }
-    const w = text.slice(start, i);
     words++;
-    if (hasAsciiLetter || LATIN.test(w)) latin++;
-    if (ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())) english++;
+    if (hasAsciiLetter || LATIN.test(text.slice(start, i))) latin++;
+    if (i - start <= LONGEST_FUNCTION_WORD) {
+      if (ENGLISH_FUNCTION_WORDS.has(text.slice(start, i).toLowerCase())) english++;
+    }
   }
   return { share: words ? english / words : 0, words, latin: words ? latin / words : 0 };
 }

@@ -43,7 +43,9 @@ export function cueOf(ctx: QuoteContext, t: number): QuoteCue | undefined {
   if (token.pos === 'VERB') return ctx.rules.byLemma.get(token.lemma.toLowerCase());
   // wink-nlp tags some participles as adjectives or nouns ("…, reassuring his host that"):
   // a participle after a comma or before its clause is still the verb.
-  if (!/ing$/.test(token.normal) || (token.pos !== 'ADJ' && token.pos !== 'NOUN')) return undefined;
+  if ((token.pos !== 'ADJ' && token.pos !== 'NOUN') || !token.normal.endsWith('ing')) {
+    return undefined;
+  }
   const next = ctx.word(t + 1);
   const placed = ctx.word(t - 1) === ',' || next === 'that' || next === ':' || next === ',';
   return placed ? participleCue(ctx, token.normal) : undefined;

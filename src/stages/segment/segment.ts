@@ -35,40 +35,79 @@ export function wink(): { nlp: WinkMethods; its: ItsHelpers } {
   return { nlp, its };
 }
 
-/** Lemmas by "POS form", shared by all documents of the process. */
-const LEMMAS = new Map<string, string>();
+/** What wink-nlp computes for a token only when a stage asks: its lemma and its type. */
+interface WinkLookups {
+  lemmaOf(i: number): string;
+  kindOf(i: number): string;
+}
 
-/** A token whose lemma wink-nlp computes the first time it is read. */
+/**
+ * Lemmas by POS, then by normal form, shared by all documents of the process. Both keys are
+ * strings wink-nlp hands out again and again (their hashes are computed once), where a
+ * "POS form" key was a new string to build and hash for every token.
+ */
+const LEMMAS = new Map<string, Map<string, string>>();
+const MAX_LEMMAS = 100_000;
+let lemmaCount = 0;
+
+/** The lemma of wink-nlp's token `index`, tagged `pos`, of normal form `normal`. */
+function cachedLemma(pos: string, normal: string, wink: WinkLookups, index: number): string {
+  let byNormal = LEMMAS.get(pos);
+  if (!byNormal) {
+    byNormal = new Map();
+    LEMMAS.set(pos, byNormal);
+  }
+  let lemma = byNormal.get(normal);
+  if (lemma === undefined) {
+    lemma = wink.lemmaOf(index) || normal;
+    if (lemmaCount >= MAX_LEMMAS) {
+      for (const forms of LEMMAS.values()) forms.clear();
+      lemmaCount = 0;
+    }
+    byNormal.set(normal, lemma);
+    lemmaCount++;
+  }
+  return lemma;
+}
+
+/**
+ * A token whose lemma and kind wink-nlp computes the first time they are read (most tokens'
+ * are never read: only cue and trigger words need a lemma, only a sentence's first token a
+ * kind).
+ */
 class WinkToken implements Token {
-  private cached: string | undefined;
+  private cachedLemma: string | undefined;
+  private cachedKind: string | undefined;
 
   constructor(
     public start: number,
     public end: number,
     public pos: string,
     public normal: string,
-    public kind: string,
     private readonly index: number,
-    private readonly lemmaOf: (i: number) => string,
+    private readonly wink: WinkLookups,
   ) {}
 
   get lemma(): string {
-    if (this.cached === undefined) {
+    if (this.cachedLemma === undefined) {
       // The lemma of a form and tag is the same in every document: asked of wink-nlp once.
-      const key = `${this.pos} ${this.normal}`;
-      let lemma = LEMMAS.get(key);
-      if (lemma === undefined) {
-        lemma = this.lemmaOf(this.index) || this.normal;
-        if (LEMMAS.size >= 100_000) LEMMAS.clear();
-        LEMMAS.set(key, lemma);
-      }
-      this.cached = lemma;
+      this.cachedLemma = cachedLemma(this.pos, this.normal, this.wink, this.index);
     }
-    return this.cached;
+    return this.cachedLemma;
   }
 
   set lemma(value: string) {
-    this.cached = value;
+    this.cachedLemma = value;
+  }
+
+  /** wink-nlp's token type: word, number, punctuation… */
+  get kind(): string {
+    this.cachedKind ??= this.wink.kindOf(this.index);
+    return this.cachedKind;
+  }
+
+  set kind(value: string) {
+    this.cachedKind = value;
   }
 
   toJSON(): Token {
@@ -89,13 +128,14 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
   const values = words.out(its.value) as string[];
   const spaces = words.out(its.precedingSpaces) as string[];
   const pos = words.out(its.pos) as string[];
-  // Lemmas are asked for a token at a time, when a stage needs one (cue verbs, rule
-  // triggers): computing them for every token cost a third of wink-nlp's time.
-  const lemmaOf = (i: number): string =>
+  // Lemmas and types are asked for a token at a time, when a stage needs one (cue verbs, rule
+  // triggers): computing lemmas for every token cost a third of wink-nlp's time, types 5%.
+  const lookups: WinkLookups = {
     // wink-nlp types its.lemma with an addon signature that `out` does not accept; it works.
-    words.itemAt(i).out(its.lemma as unknown as typeof its.value) as string;
+    lemmaOf: (i) => words.itemAt(i).out(its.lemma as unknown as typeof its.value) as string,
+    kindOf: (i) => words.itemAt(i).out(its.type) as string,
+  };
   const normals = words.out(its.normal) as string[];
-  const kinds = words.out(its.type) as string[];
   const tokens: Token[] = [];
   // wink-nlp keeps line breaks as tokens; ours are words and punctuation only. `index[i]` is
   // the number of our tokens before wink token i, to re-base wink's sentence spans.
@@ -105,7 +145,7 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
     index[i] = tokens.length;
     const value = values[i] ?? '';
     at += (spaces[i] ?? '').length;
-    if (text.startsWith(value, at) === false) {
+    if (!holdsAt(text, value, at)) {
       // wink-nlp keeps original token values; should one differ, find it ahead.
       const found = text.indexOf(value, at);
       if (found !== -1) at = found;
@@ -116,18 +156,17 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
       joinInto(previous, text, at + value.length);
     } else if (value.trim() !== '') {
       // wink-nlp does not know « » „ ‹ ›: they are quote marks like the others.
-      const quote = QUOTE_MARK.test(value);
-      tokens.push(
-        new WinkToken(
-          at,
-          at + value.length,
-          quote ? 'PUNCT' : (pos[i] ?? 'X'),
-          normals[i] ?? value.toLowerCase(),
-          quote ? 'punctuation' : (kinds[i] ?? 'word'),
-          i,
-          lemmaOf,
-        ),
+      const quote = value.length === 1 && QUOTE_MARK.test(value);
+      const token = new WinkToken(
+        at,
+        at + value.length,
+        quote ? 'PUNCT' : (pos[i] ?? 'X'),
+        normals[i] ?? value.toLowerCase(),
+        i,
+        lookups,
       );
+      if (quote) token.kind = 'punctuation';
+      tokens.push(token);
     }
     at += value.length;
   }
@@ -139,6 +178,18 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
     if (tokenEnd > tokenStart) drafts.push({ tokenStart, tokenEnd });
   }
   return { tokens, drafts };
+}
+
+/**
+ * Whether `text` holds `value` at offset `at`: `text.startsWith(value, at)` by char codes,
+ * several times faster on the short values of tokens (this runs once per token).
+ */
+function holdsAt(text: string, value: string, at: number): boolean {
+  if (at + value.length > text.length) return false;
+  for (let k = 0; k < value.length; k++) {
+    if (text.charCodeAt(at + k) !== value.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 const LETTER_END = /\p{L}$/u;
@@ -166,6 +217,12 @@ function joinInto(token: Token, text: string, end: number): void {
   else if (token.pos === 'X' || token.pos === 'PUNCT') token.pos = 'NOUN';
 }
 
+/** Whether `text[from, to)` holds a line break (without slicing it out: once per token). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 function splitAtParagraphs(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
   const out: Draft[] = [];
   for (const draft of drafts) {
@@ -173,7 +230,7 @@ function splitAtParagraphs(text: string, tokens: Token[], drafts: Draft[]): Draf
     for (let i = draft.tokenStart + 1; i < draft.tokenEnd; i++) {
       const prev = tokens[i - 1];
       const cur = tokens[i];
-      if (prev && cur && text.slice(prev.end, cur.start).includes('\n')) {
+      if (prev && cur && hasLineBreak(text, prev.end, cur.start)) {
         out.push({ tokenStart: start, tokenEnd: i });
         start = i;
       }
@@ -199,7 +256,7 @@ function mergeShreds(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
     const prevLast = prev && tokens[prev.tokenEnd - 1];
     let first = tokens[draft.tokenStart];
     if (prev && prevFirst && prevLast && first) {
-      const sameLine = !text.slice(prevLast.end, first.start).includes('\n');
+      const sameLine = !hasLineBreak(text, prevLast.end, first.start);
       const prevText = text.slice(prevFirst.start, prevLast.end);
       // A quotation left open in the previous sentence is closed by this leading quote mark.
       const unclosed = (prevText.match(QUOTES_IN)?.length ?? 0) % 2 === 1;
@@ -218,7 +275,7 @@ function mergeShreds(text: string, tokens: Token[], drafts: Draft[]): Draft[] {
     const last = tokens[draft.tokenEnd - 1];
     const lastOfPrev = prev && tokens[prev.tokenEnd - 1];
     if (prev && first && last && lastOfPrev) {
-      const sameLine = !text.slice(lastOfPrev.end, first.start).includes('\n');
+      const sameLine = !hasLineBreak(text, lastOfPrev.end, first.start);
       const own = text.slice(first.start, last.end);
       const prevEnd = text.slice(lastOfPrev.start, lastOfPrev.end);
       const shred =
