@@ -470,7 +470,7 @@ export function findEvents(
     const own = datesIn(index, future);
     // The expression nearest the trigger in its sentence; else one in the next sentence that
     // goes on about it ("…a package of sanctions. It could be approved in early September.").
-    let chosen = own.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+    let chosen = [...own].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
     const next = sentences[index + 1];
     if (!chosen && next && CONTINUES.test(ctx.word(next.tokenStart))) {
       chosen = datesIn(index + 1, future)[0];

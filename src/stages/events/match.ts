@@ -952,7 +952,7 @@ function governingVerb(ctx: QuoteContext, v: number): boolean {
   return (
     (token.pos === 'NOUN' || token.pos === 'ADJ') &&
     (prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') &&
-    (IRREGULAR[token.normal] !== undefined || /ed$/.test(token.normal))
+    (Object.hasOwn(IRREGULAR, token.normal) || /ed$/.test(token.normal))
   );
 }
 
