@@ -870,6 +870,10 @@ function fillOwnAgents(
 
 /** Sectors an unnamed group of the article's country can be coded with ("the police"). */
 const HOME_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'OPP', 'SPY', 'REB', 'CVL']);
+/** A number or a count word: "three", "61", "dozens", "several". */
+const COUNT =
+  /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many|some)$/i;
+
 /** Sectors of which a country has one: named with "a", one is not its own. */
 const INSTITUTIONS = new Set(['GOV', 'LEG', 'JUD']);
 /** …only in an article about that country alone: elsewhere people and fighters may be others'. */
@@ -901,15 +905,20 @@ function fillAgents(
       // sentence ("The government", "Police").
       const [first = '', ...rest] = arg.text.split(/\s+/);
       const named = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
-      const opening = /^(?:the|a|an|its|their|local|state|national|federal)$/i.test(first);
+      const opening =
+        /^(?:the|a|an|its|their|local|state|national|federal)$/i.test(first) || COUNT.test(first);
       if (rest.some(named) || / of /i.test(arg.text)) continue;
       // …but a role noun is no name: "Government forces", "Riot police".
       const agent =
         kb.agents.get(aliasKey(arg.text.toLowerCase())) ?? kb.agents.get(aliasKey(first));
       if (named(first) && !opening && rest.length > 0 && !agent) continue;
-      if (/\b(?:two|three|both|several|their|his|her|other|foreign)\b/i.test(arg.text)) continue;
+      if (/\b(?:their|his|her|other|foreign)\b/i.test(arg.text)) continue;
       const sector = plainAgentSector(kb.agents, arg.text);
       if (!sector || !HOME_SECTORS.has(sector) || (othersToo && EITHER_SIDE.has(sector))) continue;
+      // "the two governments" are several countries'; "three people", "seven policemen" are
+      // people of one.
+      const counted = arg.text.split(/\s+/).some((w) => COUNT.test(w) || /^both$/i.test(w));
+      if (counted && INSTITUTIONS.has(sector)) continue;
       // A country has one government, parliament and judiciary: "a government which is being
       // helped by the enemy" is some other one.
       if (INSTITUTIONS.has(sector) && /^an?\s/i.test(arg.text)) continue;

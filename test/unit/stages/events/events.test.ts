@@ -944,6 +944,13 @@ test('a relative clause describes the subject before it, with or without commas'
   );
 });
 
+test("counted people of the article's country are its own; counted governments are not", async () => {
+  const got = await read(
+    'Russia voted. Russia counted. Russia waited. Seven policemen were killed in Nalchik. The rebels criticised the two governments.',
+  );
+  assert.deepEqual(got, ['ASSAULT  → RUSCOP', 'ACCUSE RUSREB → the two governments']);
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
