@@ -1124,6 +1124,8 @@ function argumentsAt(
   if (slot === 'object') {
     // "met with Zelensky", "called on Iran to", "demanded that Moscow", "demanded … from Kyiv".
     let k = after + 1;
+    // "met Monday with President Bashir", "met yesterday with…": a day before the object.
+    if (WEEKDAY.test(ctx.word(k)) || /^(?:today|yesterday|tonight)$/.test(ctx.word(k))) k++;
     // "said to local media that the plan was a disgrace": whom one speaks to is not what one
     // judges.
     if (ctx.word(k) === 'to' && ctx.rules.byLemma.has(lemma(ctx, after))) {
@@ -1265,7 +1267,27 @@ function argumentsAt(
     why.push(`${role}: after "${prep}"`);
     return found;
   }
+  // "Britain's criticism of…", "renewed his criticism of…": a noun's owner is its source.
+  if (role === 'source' && ctx.tokens[t]?.pos === 'NOUN') {
+    const owner = genitiveBefore(ctx, t, s);
+    if (owner) {
+      why.push(`${role}: whose "${ctx.word(t)}" it is`);
+      return [argumentOf(owner)];
+    }
+  }
   return [];
+}
+
+/** The actor named in the genitive right before noun t: "Britain's", "his" (over adjectives). */
+function genitiveBefore(ctx: QuoteContext, t: number, s: Sentence): ActorMention | undefined {
+  let k = t - 1;
+  while (k > s.tokenStart && ctx.tokens[k]?.pos === 'ADJ' && !ctx.mentionAt(k)) k--;
+  if (/^(?:'s|’s|')$/.test(ctx.word(k))) {
+    const m = ctx.mentionAt(k - 1);
+    return m && m.type !== 'place' ? m : undefined;
+  }
+  const m = ctx.mentionAt(k);
+  return m && POSSESSIVE.has(m.text.toLowerCase()) ? m : undefined;
 }
 
 /** Negation and modality from the verb group before token t (and the verb governing it). */

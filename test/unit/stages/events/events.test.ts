@@ -951,6 +951,16 @@ test("counted people of the article's country are its own; counted governments a
   assert.deepEqual(got, ['ASSAULT  → RUSCOP', 'ACCUSE RUSREB → the two governments']);
 });
 
+test("a noun's owner is its source; a day between a verb and its object is skipped", async () => {
+  assert.deepEqual(
+    await read("Gaza was quiet. Britain's criticism of the Russian government angered Moscow."),
+    ['ACCUSE GBR → RUSGOV'],
+  );
+  assert.deepEqual(await read('Gaza was quiet. Putin met Monday with Zelensky.'), [
+    'CONSULT RUSGOV → UKRGOV',
+  ]);
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
