@@ -630,6 +630,17 @@ function appositionCode(ctx: QuoteContext, t: number): string | null {
 function coordinated(ctx: QuoteContext, head: Speaker, limit: number): Argument[] {
   const out = [toArgument(ctx, head)];
   let t = ctx.tokenAt(head.start) - 1;
+  // "Ahern and the British Prime Minister, Tony Blair, will meet": the apposition's head is
+  // the coordinated item ("and" before its description).
+  if (ctx.word(t) === ',') {
+    let k = t - 1;
+    while (k > limit && t - k <= 8 && ctx.word(k) !== ',' && ctx.word(k) !== 'and') k--;
+    const description = phraseEndingAt(ctx, t - 1, k + 1);
+    // (A description only: "…and the Leader of the Opposition Kim Beazley, Blair spoke" ends
+    // a fronted phrase with a name.)
+    const named = ctx.mentionsIn(k + 1, t).some((m) => m.type === 'person');
+    if (ctx.word(k) === 'and' && description && description[0] === k + 1 && !named) t = k;
+  }
   if (ctx.word(t) === 'the') t--; // "Europe and the United States"
   // "X and Y", "X, Y and Z" — a comma joins only once an "and" has ("In talks with Trump,
   // Putin agreed" has one subject).

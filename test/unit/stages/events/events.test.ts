@@ -961,6 +961,20 @@ test("a noun's owner is its source; a day between a verb and its object is skipp
   ]);
 });
 
+test('"X and the Y, Z" coordinates X with Z; a fronted phrase ending in a name does not', async () => {
+  const met = await read(
+    'Gaza was quiet. Putin and the Ukrainian president, Volodymyr Zelensky, met in Istanbul.',
+  );
+  assert.equal(met.length, 1, met.join('; '));
+  assert.ok(met[0]?.startsWith('CONSULT RUSGOV → UKR'), met.join('; '));
+  assert.deepEqual(
+    await read(
+      'Gaza was quiet. After speeches by Putin and the Ukrainian president Volodymyr Zelensky, Trump spoke on trade.',
+    ),
+    [],
+  );
+});
+
 test('an article naming one country only, twice, is about it', async () => {
   assert.deepEqual(
     await read(
