@@ -779,6 +779,18 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     const titleOrDemonym = (k: number) =>
       lexicon.titleWords.has(norm(k)) || kb.demonyms.has(norm(k));
     const opener = (k: number) => lexicon.notNameWords.has(norm(k)) || WEEKDAYS.has(norm(k));
+    // "Jim Smithers of Montana", "John Smithers of the University of Ohio": a person's name (two
+    // plain words or more after any openers and titles) is not joined to what follows "of".
+    const personsName = (from: number, end: number) => {
+      let named = from;
+      while (named < end && (opener(named) || titleOrDemonym(named))) named++;
+      return (
+        end - named >= 2 &&
+        words
+          .slice(named, end)
+          .every((x) => !lexicon.organizationWords.has(x.norm) && !lexicon.titleWords.has(x.norm))
+      );
+    };
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (!w || s.taken[i] || !w.capital) continue;
@@ -806,14 +818,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
           (lexicon.titleWords.has(nextWord) || lexicon.organizationWords.has(nextWord));
         const dayOrMonth =
           lexicon.months.has(words[k]?.norm ?? '') || WEEKDAYS.has(words[k]?.norm ?? '');
-        // "Jim Smithers of Montana", "John Smithers of the University of Ohio": a person's
-        // name (two plain words or more) is not joined to the place or body after "of".
-        const plain = (x: WordToken) =>
-          !lexicon.organizationWords.has(x.norm) && !lexicon.titleWords.has(x.norm);
-        let named = i;
-        while (named < end && (opener(named) || titleOrDemonym(named))) named++;
-        const personOf =
-          particle === 'of' && end - named >= 2 && words.slice(named, end).every(plain);
+        const personOf = particle === 'of' && k > end && personsName(i, end);
         if (k > end && !afterTitle && !dayOrMonth && !personOf && nameWord(k) && joined(k - 1, k)) {
           end = k + 1;
           continue;

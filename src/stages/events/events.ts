@@ -642,16 +642,10 @@ function objectNamesPeople(ctx: QuoteContext, draft: EventDraft): boolean {
 /** Verbal and relational types whose missing target the article's country may stand for. */
 const TARGETED = new Set(['ACCUSE', 'REQUEST', 'REJECT', 'THREATEN', 'SANCTION', 'SUPPORT']);
 
-/**
- * "Merkel criticized the elections" in an article about Russia: a verbal act with no target
- * named in its sentence is aimed at the country the article is about, when that country is
- * not the actor's own. The target says so (`inferred: "document-country"`).
- */
-/**
- * The country an article is about: named most, at least 3 times and 40% of country names, or
- * the only one named, twice.
- */
-function documentCountry(actors: ActorResult[]): ActorResult | undefined {
+/** Mentions of each country the article names, by code, with its actor. */
+function countryMentions(
+  actors: readonly ActorResult[],
+): Map<string, { n: number; actor: ActorResult }> {
   const counts = new Map<string, { n: number; actor: ActorResult }>();
   for (const a of actors) {
     if (a.type !== 'country' || !a.code) continue;
@@ -659,7 +653,15 @@ function documentCountry(actors: ActorResult[]): ActorResult | undefined {
     entry.n += a.mentions.length;
     counts.set(a.code, entry);
   }
-  const ranked = [...counts.values()].sort((x, y) => y.n - x.n);
+  return counts;
+}
+
+/**
+ * The country an article is about: named most, at least 3 times and 40% of country names, or
+ * the only one named, twice.
+ */
+function documentCountry(actors: ActorResult[]): ActorResult | undefined {
+  const ranked = [...countryMentions(actors).values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
   const total = ranked.reduce((sum, r) => sum + r.n, 0);
   if (!top) return undefined;
@@ -676,16 +678,17 @@ function documentCountry(actors: ActorResult[]): ActorResult | undefined {
  * people is not clear; "police arrested some 300 protesters" in one about Minsk: Belarus's.)
  */
 function soleCountry(actors: readonly ActorResult[], home: ActorResult): boolean {
-  let all = 0;
-  let own = 0;
-  for (const a of actors) {
-    if (a.type !== 'country' || !a.code) continue;
-    all += a.mentions.length;
-    if (a.code === home.code) own += a.mentions.length;
-  }
+  const counts = [...countryMentions(actors).values()];
+  const all = counts.reduce((sum, c) => sum + c.n, 0);
+  const own = counts.find((c) => c.actor.code === home.code)?.n ?? 0;
   return all > 0 && own / all >= 0.6;
 }
 
+/**
+ * "Merkel criticized the elections" in an article about Russia: a verbal act with no target
+ * named in its sentence is aimed at the country the article is about, when that country is
+ * not the actor's own. The target says so (`inferred: "document-country"`).
+ */
 function fillTargets(
   events: EventResult[],
   home: ActorResult,

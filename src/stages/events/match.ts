@@ -198,7 +198,7 @@ const IRREGULAR: Record<string, string> = {
 };
 
 /**
- * IRREGULAR as a map, for verbLemma (once per noun or adjective after a subject): looking a
+ * IRREGULAR as a map, for verbLemma and governingVerb (once per noun or adjective after a subject): looking a
  * token's form up in the object literal cost more. (An inherited name there, "constructor",
  * finds no rule either way.)
  */
@@ -963,7 +963,7 @@ function governingVerb(ctx: QuoteContext, v: number): boolean {
   return (
     (token.pos === 'NOUN' || token.pos === 'ADJ') &&
     (prev === 'NOUN' || prev === 'PROPN' || prev === 'PRON') &&
-    (Object.hasOwn(IRREGULAR, token.normal) || /ed$/.test(token.normal))
+    (IRREGULAR_PAST.has(token.normal) || /ed$/.test(token.normal))
   );
 }
 
@@ -1188,7 +1188,7 @@ function argumentsAt(
     ) {
       k--;
     }
-    const genitive = /^(?:'s|’s|')$/.test(ctx.word(k));
+    const genitive = GENITIVE.test(ctx.word(k));
     if (genitive) k--;
     const m = ctx.mentionAt(k);
     // "the Washington attacks", "the Madrid bombings": a city before the noun says where.
@@ -1289,11 +1289,14 @@ function argumentsAt(
   return [];
 }
 
+/** The genitive ending as wink-nlp splits it off: "Britain's", "Iraq’s", "the allies'". */
+const GENITIVE = /^(?:'s|’s|')$/;
+
 /** The actor named in the genitive right before noun t: "Britain's", "his" (over adjectives). */
 function genitiveBefore(ctx: QuoteContext, t: number, s: Sentence): ActorMention | undefined {
   let k = t - 1;
   while (k > s.tokenStart && ctx.tokens[k]?.pos === 'ADJ' && !ctx.mentionAt(k)) k--;
-  if (/^(?:'s|’s|')$/.test(ctx.word(k))) {
+  if (GENITIVE.test(ctx.word(k))) {
     const m = ctx.mentionAt(k - 1);
     return m && m.type !== 'place' ? m : undefined;
   }
