@@ -200,17 +200,21 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
 
 /** A preposition after a description's head: "protesters in Minsk", "jets for the air force". */
 const AFTER_HEAD = /\s+(?:of|for|in|at|from|near|outside|across|with|on|by)\s+/i;
+/** "Tens of thousands of protesters", "hundreds of police", "a group of students": the head is after "of". */
+const PARTITIVE =
+  /^(?:(?:about|some|at least|more than|over|nearly|almost|around|up to)\s+)?(?:[\d,.]+|tens|hundreds|thousands|millions|dozens|scores|a (?:group|crowd|handful|number)|groups|crowds)(?:\s+of\s+(?:thousands|hundreds|millions))?\s+of\s+(?:the\s+)?/i;
 
 /**
  * The sector a description names by its head noun: "the riot police" → COP, "a police post" →
  * COP, "protesters in Minsk" → CVL (the head is before a preposition: "jets for the air force"
- * are no force). Undefined when its head is no agent noun ("the bill").
+ * are no force), "thousands of protesters" → CVL (a quantity's head is after "of"). Undefined
+ * when its head is no agent noun ("the bill").
  */
 export function agentSector(
   agents: ReadonlyMap<string, string>,
   description: string,
 ): string | undefined {
-  const phrase = description.split(AFTER_HEAD)[0] ?? '';
+  const phrase = description.replace(PARTITIVE, '').split(AFTER_HEAD)[0] ?? '';
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   const last = agents.get(aliasKey(words.at(-1) ?? ''));
   return words.length > 1 ? (agents.get(aliasKey(words.slice(-2).join(' '))) ?? last) : last;

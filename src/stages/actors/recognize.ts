@@ -773,9 +773,19 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
 
     // 6. Unknown names: runs of proper nouns nothing took.
     const posAt = (k: number) => posOf[k] ?? '';
-    const nameWord = (k: number) =>
-      !s.taken[k] && Boolean(words[k]?.capital) && NAME_POS.has(posAt(k));
     const norm = (k: number) => words[k]?.norm ?? '';
+    const plainNameWord = (k: number) =>
+      !s.taken[k] && Boolean(words[k]?.capital) && NAME_POS.has(posAt(k));
+    // "Lt. Gen. Prosper Avril": a capitalised word the tagger read as a verb, between a title
+    // and a name, is a first name.
+    const nameWord = (k: number) =>
+      plainNameWord(k) ||
+      (!s.taken[k] &&
+        Boolean(words[k]?.capital) &&
+        posAt(k) === 'VERB' &&
+        k > 0 &&
+        lexicon.titleWords.has(norm(k - 1)) &&
+        plainNameWord(k + 1));
     const titleOrDemonym = (k: number) =>
       lexicon.titleWords.has(norm(k)) || kb.demonyms.has(norm(k));
     const opener = (k: number) => lexicon.notNameWords.has(norm(k)) || WEEKDAYS.has(norm(k));

@@ -48,6 +48,28 @@ export class EventContext extends QuoteContext {
     return agentSector(this.agents, description);
   }
 
+  /**
+   * Whether a description names someone who could be looked up: a body by its role noun
+   * ("the police", "thousands of protesters") or an office by its title ("the president",
+   * "the foreign minister"). "Innocent civilians" is a role; "they", "many countries" and
+   * "their family members" are not.
+   */
+  identifies(description: string): boolean {
+    if (this.sectorOf(description) !== undefined) return true;
+    const words = (description.split(/\s+(?:of|for|in|at|from|with|on|by)\s+/i)[0] ?? '')
+      .toLowerCase()
+      .replace(/[.,'’]/g, '')
+      .split(/\s+/)
+      .filter(Boolean);
+    const last = words.at(-1) ?? '';
+    const lastTwo = words.slice(-2).join(' ');
+    return (
+      this.lexicon.titleSectorWords.has(last) ||
+      this.lexicon.roleNouns.has(last) ||
+      this.lexicon.roleNouns.has(lastTwo)
+    );
+  }
+
   private addCountries(doc: Document, kb: KnowledgeBase): void {
     // Places named as such ("in Damascus") and places of the KB (Crimea, the West Bank), which
     // are linked but not listed as actors: spans with the country they are in.

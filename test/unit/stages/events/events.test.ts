@@ -274,13 +274,30 @@ test('"the two countries" and "both sides" are the two countries the article nam
     'Azerbaijan denied it. Both sides agreed to a new round of talks.';
   const agree = (await read(text)).filter((x) => x.startsWith('AGREE'));
   assert.deepEqual(agree.sort(), ['AGREE ARM → AZE', 'AGREE AZE → ARM']);
-  // With only one country named, "both sides" names no one.
+  // With only one country named, "both sides" names no one, so there is no event.
   assert.deepEqual(
     (await read('Peru held talks. Both sides agreed to a new round of talks.')).filter((x) =>
       x.startsWith('AGREE'),
     ),
-    ['AGREE Both sides → -'],
+    [],
   );
+});
+
+test('an event needs a participant someone could look up', async () => {
+  // No one on either side who could be looked up: no data.
+  assert.deepEqual(await read('Many countries have boycotted the ban.'), []);
+  assert.deepEqual(await read('They said the sides agreed to meet in July.'), []);
+  // A body by its role, a quantity of people by theirs, an office by its title: participants.
+  assert.deepEqual(await read('Thousands of protesters rallied on Sunday.'), [
+    'PROTEST Thousands of protesters → -',
+  ]);
+  assert.deepEqual(await read('The union members went on strike.'), [
+    'PROTEST The union members → -',
+  ]);
+  assert.deepEqual(await read('The president declared martial law.'), ['COERCE The president → -']);
+  // A first name the tagger reads as a verb, between a title and a surname.
+  const [resign] = await events('Lt. Gen. Prosper Avril resigned yesterday.');
+  assert.equal(resign?.source.text, 'Prosper Avril');
 });
 
 test('a bare title as an argument is the person named before with that title', async () => {
