@@ -200,9 +200,12 @@ export function loadKnowledgeBase(options: LoadOptions = {}): KnowledgeBase {
 
 /** A preposition after a description's head: "protesters in Minsk", "jets for the air force". */
 const AFTER_HEAD = /\s+(?:of|for|in|at|from|near|outside|across|with|on|by)\s+/i;
-/** "Tens of thousands of protesters", "hundreds of police", "a group of students": the head is after "of". */
+/**
+ * "Tens of thousands of protesters", "hundreds of police", "an alliance of seven political
+ * parties": the head is after "of".
+ */
 const PARTITIVE =
-  /^(?:(?:about|some|at least|more than|over|nearly|almost|around|up to)\s+)?(?:[\d,.]+|tens|hundreds|thousands|millions|dozens|scores|a (?:group|crowd|handful|number)|groups|crowds)(?:\s+of\s+(?:thousands|hundreds|millions))?\s+of\s+(?:the\s+)?/i;
+  /^(?:(?:about|some|at least|more than|over|nearly|almost|around|up to)\s+)?(?:[\d,.]+|tens|hundreds|thousands|millions|dozens|scores|(?:an?\s+|the\s+)?(?:group|crowd|handful|number|alliance|coalition|bloc)s?)(?:\s+of\s+(?:thousands|hundreds|millions))?\s+of\s+(?:the\s+)?/i;
 
 /**
  * The sector a description names by its head noun: "the riot police" → COP, "a police post" →

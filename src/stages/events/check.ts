@@ -28,7 +28,8 @@ export interface RulesReport {
 
 function argumentMatches(expected: string | undefined, arg: EventArgument | null): boolean {
   if (expected === undefined || expected === '*') return true;
-  if (expected === '-') return arg === null;
+  // "-": no one (no target, or a source no one named: "was freed on Monday").
+  if (expected === '-') return arg === null || (!arg.code && !arg.text);
   if (!arg) return false;
   if (arg.code && arg.code.startsWith(expected)) return true;
   return arg.text.toLowerCase().includes(expected.toLowerCase());

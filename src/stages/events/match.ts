@@ -1413,6 +1413,18 @@ export const RECIPROCAL = new Set([
 ]);
 
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
+/**
+ * Acts whose passive names who suffered them even when it does not name who did them: "he was
+ * released in January", "the opposition leader was sentenced", "aid groups were denied
+ * permission", "eight fishermen were saved".
+ */
+const UNKNOWN_AGENT_TYPES = new Set([
+  ...UNKNOWN_SOURCE_TYPES,
+  'RETREAT',
+  'SANCTION',
+  'AID',
+  'REJECT',
+]);
 
 /** Verbs whose passive keeps a noun's own preposition after them: "attacks were carried out against". */
 const LIGHT_VERBS = new Set([
@@ -1591,6 +1603,28 @@ export function matchSentence(
       sources = targets.length ? [{ actor: null, text: '', start: at, end: at, code: null }] : [];
       if (targets.length) why.push('target: the subject, under the act (source unknown)');
     }
+    // "The plan drew criticism from Germany", "Carter met Meshaal despite criticism from the US":
+    // what is criticised is the clause's subject.
+    // Who did it is after "from" ("has faced threats from Israel"), whatever the rule's slot.
+    if (best.rule.nouns.length > 0 && targets.length === 0) {
+      const v = undergoneBy(ctx, t, s);
+      const subject = v >= 0 ? argumentsAt(ctx, 'subject', v, v, s, why, 'target') : [];
+      // (The subject itself, not an actor inside it: "the removal of refugees to X has met…".)
+      const first = subject[0] ? ctx.tokenAt(subject[0].start) : -1;
+      const headed =
+        first >= 0 &&
+        ctx.tokens
+          .slice(clauseStartBefore(ctx, first, s), first)
+          .every((x) => /^(?:DET|ADJ|NUM|PROPN)$/.test(x.pos));
+      if (headed) {
+        targets = subject;
+        if (!/^prep:.*\bfrom\b/.test(best.rule.source)) {
+          const from = prepAfter(ctx, best.last, s.tokenEnd, 'from');
+          sources = from < 0 ? [] : actorsFrom(ctx, from + 1, s.tokenEnd);
+          if (sources.length) why.push('source: after "from"');
+        }
+      }
+    }
     // "was attacked by X": the agent is the source, the subject the target.
     const transitive = best.rule.target === 'object' || best.rule.target === 'recipient';
     if (best.rule.passive && isPassive(ctx, t, s, transitive)) {
@@ -1601,7 +1635,11 @@ export function matchSentence(
       why.push('passive: source after "by", target the subject');
       // "Three civilians were killed in Baghdad": violence with an unknown perpetrator is still
       // an event; its source is unknown.
-      if (sources.length === 0 && UNKNOWN_SOURCE_TYPES.has(best.rule.type)) {
+      // (Only a transitive act: "he was pulled out of the crowd" is no retreat of his.)
+      const unknownAgent = transitive
+        ? UNKNOWN_AGENT_TYPES.has(best.rule.type)
+        : UNKNOWN_SOURCE_TYPES.has(best.rule.type);
+      if (sources.length === 0 && unknownAgent) {
         const at = ctx.tokens[t]?.start ?? 0;
         sources = [{ actor: null, text: '', start: at, end: at, code: null }];
         why.push('source: unknown (a passive with no agent)');
@@ -1671,6 +1709,27 @@ const SUFFERING = new Set(['die', 'perish', 'suffer', 'survive', 'flee', 'escape
  * The agent of a nominal act named after it with "by", over a participle phrase:
  * "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
  */
+/** Verbs whose object is something the subject undergoes: "drew criticism", "faced threats". */
+const UNDERGO = new Set(['draw', 'face', 'receive', 'attract', 'meet', 'suffer', 'incur']);
+
+/**
+ * The verb whose subject undergoes a nominal act at t: "drew (strong) criticism from", "faced
+ * threats from", or the clause's verb before "despite/amid criticism from". -1 when none.
+ */
+function undergoneBy(ctx: QuoteContext, t: number, s: Sentence): number {
+  let k = t - 1;
+  while (k > s.tokenStart && /^(?:ADJ|DET|ADV|NUM)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
+  const word = ctx.word(k);
+  if (word === 'with' && ctx.tokens[k - 1] && lemma(ctx, k - 1) === 'meet') return k - 1;
+  if (ctx.tokens[k]?.pos === 'VERB' && UNDERGO.has(lemma(ctx, k)) && word !== 'met') return k;
+  if (word !== 'despite' && word !== 'amid') return -1;
+  for (let v = k - 1; v > s.tokenStart; v--) {
+    if (/^[,;:]$/.test(ctx.word(v))) return -1;
+    if (ctx.tokens[v]?.pos === 'VERB') return v;
+  }
+  return -1;
+}
+
 function agentAfter(ctx: QuoteContext, t: number, s: Sentence): Argument | undefined {
   let k = t + 1;
   // (Also "the attacks were carried out by Hamas": the noun as a passive's subject.)
