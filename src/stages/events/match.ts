@@ -1562,6 +1562,11 @@ export function matchSentence(
     ) {
       continue;
     }
+    // "the best chance for freeing the hostages", "the prospect of resuming talks": wished for,
+    // not done (as for nouns: `unrealized`).
+    if (/ing$/.test(token.normal) && /^(?:for|of)$/.test(ctx.word(t - 1))) {
+      if (WISHED.test(ctx.word(t - 2)) || WISHED.test(lemma(ctx, t - 2))) continue;
+    }
     let best: TriggerMatch | null = null;
     for (const rule of candidates) {
       const match =
@@ -1572,6 +1577,11 @@ export function matchSentence(
     // "fighting terrorism", "combat corruption": force against a social ill, not an actor.
     if (FORCEFUL.has(best.rule.type) && abstractObject(ctx, best.after, s)) continue;
     if (best.rule.type === 'ASSAULT' && mishap(ctx, best.last, s)) continue;
+    // "a protest meeting called by the Bar Association": a protest, not consultation.
+    if (best.rule.type === 'CONSULT' && best.rule.objects.length > 0) {
+      const head = best.head ?? passiveSubjectHead(ctx, t, s, best.rule.objects);
+      if (head >= 0 && /^(?:protest|campaign|election)$/.test(ctx.word(head - 1))) continue;
+    }
     for (const u of best.used) consumed.add(u);
     const why = [`rule ${best.rule.id}: ${best.rule.reason}`];
     // "was found shot dead": the subject stands before "found".
