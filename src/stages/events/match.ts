@@ -255,6 +255,17 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
     return token.normal;
   }
   const before = ctx.tokens[t - 1];
+  // "Carter toured the region, meeting with Meshaal": a participle after a comma that the
+  // tagger read as a noun, before its object or preposition.
+  if (token.pos === 'NOUN' && token.normal.endsWith('ing') && before?.normal === ',') {
+    const next = ctx.tokens[t + 1]?.pos ?? '';
+    if (next === 'ADP' || OBJECT_START.has(next)) {
+      const stem = token.normal.slice(0, -3);
+      for (const guess of [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')]) {
+        if (rules.byVerb.has(guess)) return guess;
+      }
+    }
+  }
   // "was found shot dead": a participle after "found".
   const afterFound = before?.normal === 'found';
   if (!before || (!afterFound && !floating(ctx, t - 1) && !SUBJECT_END.has(before.pos))) {
@@ -1144,6 +1155,15 @@ function argumentsAt(
       if (ctx.word(end) === 'that' || ctx.word(end) === ',') k = end + 1;
     }
     if (OBJECT_LEAD.has(ctx.word(k))) k++;
+    // "met with exiled Hamas leader Meshaal", "freed jailed journalists": a participle
+    // modifying the object.
+    if (
+      ctx.tokens[k]?.pos === 'VERB' &&
+      /ed$/.test(ctx.word(k)) &&
+      /^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[k + 1]?.pos ?? '')
+    ) {
+      k++;
+    }
     // "opposed to including Syria and Iran": the object of the gerund.
     if (ctx.tokens[k]?.pos === 'VERB' && /ing$/.test(ctx.word(k)) && ctx.word(k - 1) === 'to') k++;
     const found = actorsFrom(ctx, k, s.tokenEnd);
@@ -1625,7 +1645,9 @@ export function matchSentence(
         first >= 0 &&
         ctx.tokens
           .slice(clauseStartBefore(ctx, first, s), first)
-          .every((x) => /^(?:DET|ADJ|NUM|PROPN)$/.test(x.pos));
+          .every(
+            (x) => /^(?:DET|ADJ|NUM|PROPN)$/.test(x.pos) || ctx.lexicon.titleWords.has(x.normal),
+          );
       if (headed) {
         targets = subject;
         if (!/^prep:.*\bfrom\b/.test(best.rule.source)) {
@@ -1735,7 +1757,14 @@ function undergoneBy(ctx: QuoteContext, t: number, s: Sentence): number {
   if (word !== 'despite' && word !== 'amid') return -1;
   for (let v = k - 1; v > s.tokenStart; v--) {
     if (/^[,;:]$/.test(ctx.word(v))) return -1;
-    if (ctx.tokens[v]?.pos === 'VERB') return v;
+    // (", meeting with": a participle the tagger read as a noun.)
+    const participle = ctx.word(v - 1) === ',' && /ing$/.test(ctx.word(v));
+    if (ctx.tokens[v]?.pos !== 'VERB' && !participle) continue;
+    // "with exiled Hamas leader Meshaal": a participle before a noun modifies it.
+    const next = ctx.tokens[v + 1]?.pos ?? '';
+    const before = ctx.tokens[v - 1]?.pos ?? '';
+    if (/^(?:NOUN|PROPN|ADJ)$/.test(next) && /^(?:DET|ADP|ADJ)$/.test(before)) continue;
+    return v;
   }
   return -1;
 }
