@@ -837,6 +837,18 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
         continue;
       }
     }
+    // "the self-proclaimed Transnistrian authorities", "the jailed journalists": a participle
+    // in a compound or before its noun modifies the phrase.
+    if (
+      token?.pos === 'VERB' &&
+      (joinedHyphen(ctx, t - 1) ||
+        (!sawNoun &&
+          /ed$/.test(token.normal) &&
+          /^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')))
+    ) {
+      t++;
+      continue;
+    }
     if (!token || CLAUSE_END.has(token.normal) || token.pos === 'VERB' || token.pos === 'AUX')
       break;
     // "met in Brussels": a preposition before any noun is no object; the place is not the
@@ -1169,10 +1181,12 @@ function argumentsAt(
     const found = actorsFrom(ctx, k, s.tokenEnd);
     if (found.length) why.push(`${role}: object after "${ctx.word(after)}"`);
     if (found.length) return found;
-    // "supports the statement of the Chairman", "rejected the proposal of Ukraine": whose it is.
+    // "supports the statement of the Chairman", "rejected the proposal of Ukraine",
+    // "condemned any efforts by the Transnistrian authorities": whose it is.
     let n = k;
     while (n < s.tokenEnd && n - k < 4 && /^(?:DET|ADJ)$/.test(ctx.tokens[n]?.pos ?? '')) n++;
-    if (ctx.tokens[n]?.pos === 'NOUN' && ctx.word(n + 1) === 'of' && !ctx.mentionAt(n)) {
+    const owned = ctx.word(n + 1) === 'of' || (ctx.word(n + 1) === 'by' && n > k);
+    if (ctx.tokens[n]?.pos === 'NOUN' && owned && !ctx.mentionAt(n)) {
       const owner = actorsFrom(ctx, n + 2, s.tokenEnd);
       if (owner.length) why.push(`${role}: whose "${ctx.word(n)}" it is`);
       return owner;
