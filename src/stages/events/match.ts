@@ -1549,14 +1549,16 @@ export function matchSentence(
     const token = ctx.tokens[t];
     if (!token) continue;
     // The rules this token may trigger; the checks below run only for those.
-    const verb = verbLemma(ctx, t, rules);
+    // "was subjected to torture": the tagger's infinitive is a noun.
+    const subjectedTo = ctx.word(t - 1) === 'to' && /^subject(?:ed)?$/.test(ctx.word(t - 2));
+    const verb = subjectedTo ? undefined : verbLemma(ctx, t, rules);
     // "launched an offensive against": wink-nlp's adjective that heads its phrase is a noun.
     const headAdjective =
       token.pos === 'ADJ' &&
       (DETERMINER.test(ctx.word(t - 1)) ||
         (ctx.tokens[t - 1]?.pos === 'ADJ' && DETERMINER.test(ctx.word(t - 2)))) &&
       !/^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '');
-    const nominal = token.pos === 'NOUN' || token.pos === 'PROPN' || headAdjective;
+    const nominal = token.pos === 'NOUN' || token.pos === 'PROPN' || headAdjective || subjectedTo;
     const candidates = verb
       ? rules.byVerb.get(verb)
       : nominal
@@ -1641,7 +1643,17 @@ export function matchSentence(
       }
     }
     // "Ugandan troops came under attack": the subject suffers the act; who did it is unknown.
-    if (best.rule.nouns.length > 0 && ctx.word(t - 1) === 'under' && targets.length === 0) {
+    // (An act whose rule names its source after a preposition is read below: "came under
+    // criticism from the US".)
+    const prepSource = best.rule.source.startsWith('prep:');
+    // (A place after the act is where it happened: "came under attack in Mogadishu".)
+    const placed = targets.length > 0 && targets.every((a) => placeArgument(ctx, a));
+    if (
+      best.rule.nouns.length > 0 &&
+      ctx.word(t - 1) === 'under' &&
+      (!targets.length || placed) &&
+      !prepSource
+    ) {
       targets = sources;
       const at = ctx.tokens[t]?.start ?? 0;
       sources = targets.length ? [{ actor: null, text: '', start: at, end: at, code: null }] : [];
@@ -1653,21 +1665,27 @@ export function matchSentence(
     if (best.rule.nouns.length > 0 && targets.length === 0) {
       const v = undergoneBy(ctx, t, s);
       const subject = v >= 0 ? argumentsAt(ctx, 'subject', v, v, s, why, 'target') : [];
-      // (The subject itself, not an actor inside it: "the removal of refugees to X has met…".)
+      // (The subject itself, not an actor inside one of its phrases: "the removal of refugees to
+      // X has met…".)
       const first = subject[0] ? ctx.tokenAt(subject[0].start) : -1;
       const headed =
         first >= 0 &&
         ctx.tokens
           .slice(clauseStartBefore(ctx, first, s), first)
-          .every(
-            (x) => /^(?:DET|ADJ|NUM|PROPN)$/.test(x.pos) || ctx.lexicon.titleWords.has(x.normal),
-          );
+          .every((x) => !/^(?:ADP|VERB|AUX)$/.test(x.pos));
       if (headed) {
         targets = subject;
         if (!/^prep:.*\bfrom\b/.test(best.rule.source)) {
-          const from = prepAfter(ctx, best.last, s.tokenEnd, 'from');
+          let from = prepAfter(ctx, best.last, s.tokenEnd, 'from');
+          if (from < 0) from = prepAfter(ctx, best.last, s.tokenEnd, 'by');
           sources = from < 0 ? [] : actorsFrom(ctx, from + 1, s.tokenEnd);
-          if (sources.length) why.push('source: after "from"');
+          if (sources.length) why.push(`source: after "${ctx.word(from)}"`);
+        }
+        // "he was subjected to torture": violence by no one named.
+        if (!sources.length && UNKNOWN_SOURCE_TYPES.has(best.rule.type)) {
+          const at = ctx.tokens[t]?.start ?? 0;
+          sources = [{ actor: null, text: '', start: at, end: at, code: null }];
+          why.push('source: unknown (the subject undergoes the act)');
         }
       }
     }
@@ -1760,12 +1778,22 @@ const UNDERGO = new Set(['draw', 'face', 'receive', 'attract', 'meet', 'suffer',
 
 /**
  * The verb whose subject undergoes a nominal act at t: "drew (strong) criticism from", "faced
- * threats from", or the clause's verb before "despite/amid criticism from". -1 when none.
+ * threats from", "came under criticism from", "was subjected to torture", or the clause's verb
+ * before "despite/amid criticism from". -1 when none.
  */
 function undergoneBy(ctx: QuoteContext, t: number, s: Sentence): number {
   let k = t - 1;
-  while (k > s.tokenStart && /^(?:ADJ|DET|ADV|NUM)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
+  for (;;) {
+    while (k > s.tokenStart && /^(?:ADJ|DET|ADV|NUM)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
+    // "various methods of torture", "several forms of abuse".
+    if (ctx.word(k) !== 'of' || !/^(?:methods?|forms?|kinds?|acts?|sorts?)$/.test(ctx.word(k - 1)))
+      break;
+    k -= 2;
+  }
   const word = ctx.word(k);
+  // "came under attack", "was subjected to torture".
+  if (word === 'under' && ctx.tokens[k - 1]?.pos === 'VERB') return k - 1;
+  if (word === 'to' && /^subject(?:ed)?$/.test(ctx.word(k - 1))) return k - 1;
   if (word === 'with' && ctx.tokens[k - 1] && lemma(ctx, k - 1) === 'meet') return k - 1;
   if (ctx.tokens[k]?.pos === 'VERB' && UNDERGO.has(lemma(ctx, k)) && word !== 'met') return k;
   if (word !== 'despite' && word !== 'amid') return -1;
