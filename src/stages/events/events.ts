@@ -396,6 +396,29 @@ function obligations(
   return out;
 }
 
+/**
+ * "Russia agreed to withdraw its troops from Georgia": an agreement with no one named is with
+ * the one the agreed act is aimed at (the act itself is planned: `verbGroup`).
+ */
+function agreedActs(ctx: QuoteContext, drafts: EventDraft[]): void {
+  for (const agreement of [...drafts]) {
+    if (agreement.rule.type !== 'AGREE' || agreement.targets.length) continue;
+    if (agreement.rule.verbs.length === 0 || ctx.word(agreement.last + 1) !== 'to') continue;
+    const act = drafts.find(
+      (d) => d !== agreement && d.first > agreement.last + 1 && d.first <= agreement.last + 3,
+    );
+    if (!act?.targets.length) continue;
+    // "agreed to forgive Iraq's debt": the planned aid is itself an agreement (CAMEO 033),
+    // the more specific one.
+    if (act.modality === 'planned' && FUTURE[act.rule.type]?.[0] === 'AGREE') {
+      drafts.splice(drafts.indexOf(agreement), 1);
+      continue;
+    }
+    agreement.targets = act.targets.map((a) => ({ ...a }));
+    agreement.why.push(`target: that of "${ctx.word(act.first)}", the act agreed to`);
+  }
+}
+
 function confidence(draft: EventDraft): number {
   let score = 0.5;
   if (draft.sources.some((s) => s.actor)) score += 0.2;
@@ -486,6 +509,7 @@ export function findEvents(
       ...matchSentence(ctx, rules, s, index),
       ...obligations(ctx, rules, quotes, s, index),
     ];
+    agreedActs(ctx, drafts);
     for (const found of drafts) {
       speakFirstPerson(found, ctx, quotes);
       const draft = reread(found, rules, ctx, quotes);

@@ -79,6 +79,11 @@ const PLANNING = new Set([
   'propose',
   'offer',
 ]);
+/**
+ * Verbs whose "to"-complement verb is planned, though a noun after them is not: "agreed to
+ * withdraw", "threatened to impose sanctions" (but "agreed to talks" is the agreement's own).
+ */
+const COMMITTING = new Set(['agree', 'consent', 'threaten']);
 /** Tokens that end a clause for argument search. */
 const CLAUSE_END = new Set([
   ',',
@@ -1370,6 +1375,7 @@ function verbGroup(
       const before = ctx.tokens[k - 1];
       if (before && before.pos === 'AUX' && lemma(ctx, k - 1) === 'be') modality = 'planned';
       else if (before && PLANNING.has(lemma(ctx, k - 1))) modality = 'planned';
+      else if (before && COMMITTING.has(lemma(ctx, k - 1))) modality = 'planned';
       else if (ctx.word(k - 1) === 'going') modality = 'planned';
       break;
     } else if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART') break;

@@ -96,6 +96,22 @@ test('modality: planned, hypothetical and question', async () => {
   assert.deepEqual(await read('Is Russia going to attack Ukraine?'), [
     'ASSAULT RUS → UKR question',
   ]);
+  // What one agrees or threatens to do is not done yet.
+  assert.deepEqual((await read('Iran threatened to impose sanctions on Britain.')).sort(), [
+    'SANCTION IRN → GBR planned',
+    'THREATEN IRN → GBR',
+  ]);
+});
+
+test('an agreement to act is with the one the act is aimed at', async () => {
+  assert.deepEqual((await read('Russia agreed to withdraw its troops from Georgia.')).sort(), [
+    'AGREE RUS → GEO',
+    'CONCEDE RUS → GEO planned',
+  ]);
+  // Planned aid is itself an agreement (CAMEO 033): one event, not two.
+  assert.deepEqual(await read("France agreed to forgive Iraq's debt."), [
+    'AGREE FRA → IRQ planned',
+  ]);
 });
 
 test('PLOVER reads planned cooperation as AGREE and a planned retreat as CONCEDE', async () => {
