@@ -593,7 +593,13 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
  */
 function passiveSubjectHead(ctx: QuoteContext, t: number, s: Sentence, heads: string[]): number {
   if (!isPassive(ctx, t, s)) return -1;
-  const k = skipVerbGroup(ctx, t - 1, s.tokenStart);
+  let k = skipVerbGroup(ctx, t - 1, s.tokenStart);
+  // "The troops, 400 of whom arrived on Tuesday, were deployed": over a clause in commas.
+  if (ctx.word(k) === ',') {
+    let j = k - 1;
+    while (j > s.tokenStart && ctx.word(j) !== ',') j--;
+    if (j > s.tokenStart) k = j - 1;
+  }
   const token = ctx.tokens[k];
   if (!token || (token.pos !== 'NOUN' && token.pos !== 'PROPN')) return -1;
   return heads.includes(token.normal) || heads.includes(lemma(ctx, k)) ? k : -1;
@@ -1697,7 +1703,15 @@ export function matchSentence(
     }
     // "was attacked by X": the agent is the source, the subject the target.
     const transitive = best.rule.target === 'object' || best.rule.target === 'recipient';
-    if (best.rule.passive && isPassive(ctx, t, s, transitive)) {
+    const passive = best.rule.passive && isPassive(ctx, t, s, transitive);
+    // "Ugandan troops were deployed to Mogadishu": forces moved are their own side's posture;
+    // the destination stays the target and the sender, if named, is the source.
+    if (passive && best.rule.type === 'MOBILIZE') {
+      const by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
+      const agent = by < 0 ? [] : actorsFrom(ctx, by + 1, s.tokenEnd);
+      if (agent.length) sources = agent;
+      why.push('passive: the forces moved (or the sender after "by") are the source');
+    } else if (passive) {
       const by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
       const agent = by < 0 ? [] : actorsFrom(ctx, by + 1, s.tokenEnd);
       targets = sources;
