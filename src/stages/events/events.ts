@@ -21,6 +21,7 @@ import { aliasKey } from '../../kb/normalize.js';
 import {
   deniesOwn,
   matchSentence,
+  placeArgument,
   RECIPROCAL,
   THE_TWO,
   type Argument,
@@ -136,7 +137,7 @@ function ownWords(ctx: QuoteContext, draft: EventDraft, quote: QuoteResult): boo
 function reread(
   draft: EventDraft,
   rules: EventRules,
-  ctx: QuoteContext,
+  ctx: EventContext,
   quotes: QuoteResult[],
 ): EventDraft | null {
   // The quote the trigger stands in, when its words are the draft's own source's.
@@ -182,6 +183,37 @@ function reread(
     rules.byId.has('mobilize.deploy')
   ) {
     return recode(draft, rules, 'mobilize.deploy', 'forces arriving: a deployment');
+  }
+  // "17 gunmen were captured", "troops captured three militants": fighters taken by force, or
+  // anyone taken by a state's forces, are arrested (PLOVER COERCE arrest), not abducted.
+  const taken = /^(?:capture|seize)/.test(ctx.tokens[draft.first]?.normal ?? '');
+  if (draft.rule.id === 'assault.abduct' && taken && rules.byId.has('coerce.arrest')) {
+    const fighters = draft.targets.some(
+      (a) => /(?:REB|INS)$/.test(a.code ?? '') || ctx.sectorOf(a.text) === 'REB',
+    );
+    const state = draft.sources.some(
+      (a) => /(?:MIL|COP)$/.test(a.code ?? '') || /^(?:MIL|COP)$/.test(ctx.sectorOf(a.text) ?? ''),
+    );
+    // (Not a town or a post: "troops seized the airport" takes ground.)
+    const people = draft.targets.some(
+      (a) =>
+        a.text &&
+        !placeArgument(ctx, a) &&
+        !/(?:town|city|village|airport|base|post|station|building|port|ship)s?$/i.test(a.text),
+    );
+    if (fighters || (state && people)) {
+      return reread(
+        recode(
+          draft,
+          rules,
+          'coerce.arrest',
+          'fighters captured, or captured by state forces: an arrest',
+        ),
+        rules,
+        ctx,
+        quotes,
+      );
+    }
   }
   if (draft.obliged) return null;
   // "Moscow does not want Kyiv to join": not wanting is no request.

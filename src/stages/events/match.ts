@@ -1505,7 +1505,7 @@ const TIME_OPENER = new Set(['after', 'before', 'during', 'following', 'ahead'])
 const OF_AGENT_TYPES = new Set(['RETREAT', 'REJECT', 'CONCEDE']);
 
 /** Whether an argument is a place standing for its country ("in London"), not an actor. */
-function placeArgument(ctx: QuoteContext, arg: Argument): boolean {
+export function placeArgument(ctx: QuoteContext, arg: Argument): boolean {
   const m = ctx.mentionAt(ctx.tokenAt(arg.start));
   return m !== undefined && (m.method === 'place' || m.method === 'metonym');
 }
