@@ -35,7 +35,37 @@ export class EventContext extends QuoteContext {
   ) {
     super(doc, rules, lexicon, actors);
     this.agents = kb?.agents ?? new Map<string, string>();
+    this.kb = kb;
     if (kb) this.addCountries(doc, kb);
+  }
+
+  private readonly kb: KnowledgeBase | undefined;
+
+  /**
+   * The actor an "anti-" word is against: "anti-Putin" (a mention inside the word),
+   * "anti-American" (a demonym). Undefined for other words ("anti-government" names no actor).
+   */
+  againstIn(t: number): ActorMention | undefined {
+    const token = this.tokens[t];
+    if (!token || !/^anti-./.test(token.normal)) return undefined;
+    const from = token.start + 5;
+    const inside = super.mentionsIn(t, t + 1).find((m) => m.start >= from);
+    if (inside) return inside;
+    const rest = aliasKey(this.text(from, token.end));
+    const iso = this.kb?.demonyms.get(rest) ?? this.kb?.demonyms.get(rest.replace(/s$/, ''));
+    if (!iso) return undefined;
+    const country = this.kb?.countries.get(iso);
+    return {
+      start: from,
+      end: token.end,
+      text: this.text(from, token.end),
+      actor: country?.id ?? `country:${iso}`,
+      code: iso,
+      method: 'demonym',
+      type: 'country',
+      sentence: this.sentenceOf[t] ?? 0,
+      subject: false,
+    };
   }
 
   /** …or a body by its role noun: "the opposition", "a police post" (the KB's agents). */

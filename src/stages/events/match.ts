@@ -1671,6 +1671,19 @@ export function matchSentence(
       sources = targets.length ? [{ actor: null, text: '', start: at, end: at, code: null }] : [];
       if (targets.length) why.push('target: the subject, under the act (source unknown)');
     }
+    // "anti-American protests", "an anti-Putin rally": whom the act is against.
+    if (best.rule.nouns.length > 0 && !targets.length && AGAINST_TYPES.has(best.rule.type)) {
+      for (let k = t - 1; k >= s.tokenStart && t - k <= 3; k--) {
+        const against = ctx.againstIn(k);
+        if (against) {
+          targets = [argumentOf(against)];
+          sources = sources.filter((a) => a.actor !== against.actor);
+          why.push(`target: "${ctx.word(k)}", whom the act is against`);
+          break;
+        }
+        if (!/^(?:ADJ|PROPN|NOUN)$/.test(ctx.tokens[k]?.pos ?? '')) break;
+      }
+    }
     // "The plan drew criticism from Germany", "Carter met Meshaal despite criticism from the US":
     // what is criticised is the clause's subject.
     // Who did it is after "from" ("has faced threats from Israel"), whatever the rule's slot.
@@ -1793,6 +1806,9 @@ const SUFFERING = new Set(['die', 'perish', 'suffer', 'survive', 'flee', 'escape
  * The agent of a nominal act named after it with "by", over a participle phrase:
  * "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
  */
+/** Acts an "anti-" word before their noun names the target of. */
+const AGAINST_TYPES = new Set(['PROTEST', 'ACCUSE', 'REJECT', 'ASSAULT', 'THREATEN']);
+
 /** Verbs whose object is something the subject undergoes: "drew criticism", "faced threats". */
 const UNDERGO = new Set(['draw', 'face', 'receive', 'attract', 'meet', 'suffer', 'incur']);
 
