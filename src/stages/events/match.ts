@@ -78,6 +78,10 @@ const PLANNING = new Set([
   'consider',
   'propose',
   'offer',
+  'due',
+  'invite',
+  'slate',
+  'poise',
 ]);
 /**
  * Verbs whose "to"-complement verb is planned, though a noun after them is not: "agreed to

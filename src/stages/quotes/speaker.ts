@@ -308,6 +308,13 @@ function timePhraseStart(ctx: QuoteContext, k: number, limit: number): number {
 }
 
 /** The speaker who is the subject of cue token c: the phrase before it in its sentence. */
+/**
+ * Words after "is" that pass its subject on to a "to"-verb: "is expected to meet", "was sent to
+ * meet", "were forced to withdraw".
+ */
+const RAISING =
+  /^(?:expected|scheduled|set|slated|due|likely|unlikely|certain|said|reported|believed|thought|supposed|understood|alleged|rumou?red|poised|about|going|sent|invited|asked|urged|forced|allowed|permitted|told|ordered|authori[sz]ed|encouraged|required|obliged|tasked|appointed|elected|chosen)$/;
+
 export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Speaker | null {
   let j = c - 1;
   const cue = ctx.tokens[c];
@@ -343,6 +350,13 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
     // "Putin has yet to meet": the auxiliary's subject.
     if (ctx.word(j - 1) === 'yet' && ctx.tokens[j - 2]?.pos === 'AUX') {
       return speakerBefore(ctx, j - 2, limit);
+    }
+    // "Putin is (also) expected to meet", "is due to visit", "is said to have told": the
+    // subject of "is" does what follows.
+    if (RAISING.test(ctx.word(verb))) {
+      let aux = verb - 1;
+      while (aux > limit && ctx.tokens[aux]?.pos === 'ADV') aux--;
+      if (ctx.tokens[aux]?.pos === 'AUX') return speakerBefore(ctx, aux, limit);
     }
     return ctx.tokens[verb]?.pos === 'VERB' ? speakerBefore(ctx, verb, limit) : null;
   }

@@ -103,6 +103,16 @@ test('modality: planned, hypothetical and question', async () => {
   ]);
 });
 
+test('"is expected to", "was sent to": the subject of "is" does what follows', async () => {
+  assert.deepEqual(await read('Putin is also expected to visit Iran.'), [
+    'AGREE RUSGOV → IRN planned',
+  ]);
+  assert.deepEqual(await read('Putin is due to visit Iran.'), ['AGREE RUSGOV → IRN planned']);
+  assert.deepEqual(await read('The Kenyan foreign minister was sent to meet Hu Jintao.'), [
+    'CONSULT KENGOV → CHN',
+  ]);
+});
+
 test('an agreement to act is with the one the act is aimed at', async () => {
   assert.deepEqual((await read('Russia agreed to withdraw its troops from Georgia.')).sort(), [
     'AGREE RUS → GEO',
