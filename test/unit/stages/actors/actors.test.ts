@@ -240,6 +240,19 @@ test('an alias inside a longer name is not that actor; a currency is not an acto
   assert.ok(find(au, 'african-union'));
 });
 
+test('a piece of a hyphenated word next to an unknown name is no alias; next to an actor it is', async () => {
+  const riding = await actors(
+    'Jane Miller, the member for Elmwood-Rutte-Hill, voted against the bill.',
+  );
+  assert.equal(find(riding, 'rutte-mark'), undefined);
+  const state = await actors('Senator John Miller, R-Putin, voted against the bill.');
+  assert.equal(find(state, 'putin-vladimir'), undefined);
+  const both = await actors('The Russia-Ukraine talks and the Anti-Putin rally began on Monday.');
+  assert.ok(find(both, 'country-rus'));
+  assert.ok(find(both, 'country-ukr'));
+  assert.ok(find(both, 'putin-vladimir'));
+});
+
 test('a lower-case alias of several words matches; one lower-case word does not', async () => {
   const list = await actors('The coalition of the willing met. Democrats and us.');
   assert.ok(find(list, 'coalition-of-the-willing'));
