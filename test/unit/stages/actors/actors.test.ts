@@ -253,6 +253,22 @@ test('a piece of a hyphenated word next to an unknown name is no alias; next to 
   assert.ok(find(both, 'putin-vladimir'));
 });
 
+test('a leader’s administration or government is that country’s government, not the person', async () => {
+  const list = await actors(
+    'The Bush administration rejected the plan. The Bush Administration said so. The Putin government agreed.',
+    '2012-03-01',
+  );
+  assert.equal(find(list, 'bush-george-w'), undefined);
+  assert.equal(find(list, 'putin-vladimir'), undefined);
+  const govs = (id: string) =>
+    find(list, id)?.mentions.map((m) => `${m.text}/${m.method}/${m.code ?? ''}`);
+  assert.deepEqual(govs('country-usa'), [
+    'Bush administration/administration/USAGOV',
+    'Bush Administration/administration/USAGOV',
+  ]);
+  assert.deepEqual(govs('country-rus'), ['Putin government/administration/RUSGOV']);
+});
+
 test('a lower-case alias of several words matches; one lower-case word does not', async () => {
   const list = await actors('The coalition of the willing met. Democrats and us.');
   assert.ok(find(list, 'coalition-of-the-willing'));
@@ -514,8 +530,12 @@ test('unknown names: a first name spelt like a month, a known surname as a first
   // A known surname ("Trump", "Putin") before another name is someone else's first name…
   const other = names(await actors('Trump Kowalski, a Russian official, said so.'));
   assert.ok(!other.some((n) => n.startsWith('Donald Trump')), other.join('; '));
-  // …but not before a common word or a role noun.
-  assert.ok(names(await actors('The Putin regime said so.')).includes('Vladimir Putin/RUSGOV'));
+  // …but not before a common word or a role noun ("the Putin regime": his government).
+  const regime = await actors('The Putin regime said so.');
+  assert.deepEqual(
+    find(regime, 'country-rus')?.mentions.map((m) => `${m.text}/${m.code ?? ''}`),
+    ['Putin regime/RUSGOV'],
+  );
   // An unknown body, a title, then the name: the name is after the title.
   const mp = names(await actors('Prominent NDP MP Olivia Chow said the vote was rigged.'));
   assert.ok(mp.includes('Olivia Chow/-'), mp.join('; '));
