@@ -391,6 +391,33 @@ export function documentCountry(mentions: ActorMention[], kb: KnowledgeBase): st
 
 /** Gathers mentions into the result's actors, in order of first mention. */
 /**
+ * The country of the institutions an article names without their country ("the Supreme
+ * Court", "the Liberal Party"), when no country's own mentions make it the article's
+ * (`documentCountry`): the country of the known actors it names, counting every mention of
+ * a country, and of a person or body by their country ("Souter… Souter" for a US court) —
+ * when that country has at least two mentions and half of them all.
+ */
+function actorsCountry(mentions: ActorMention[], kb: KnowledgeBase): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of mentions) {
+    if (m.method === 'coref-pronoun' || m.method === 'unlinked') continue;
+    const actor = kb.actors.get(m.actor);
+    if (!actor) continue;
+    const iso =
+      actor.type === 'country'
+        ? actor.code
+        : (actor.country ?? (actor.roles ?? []).find((r) => r.country)?.country);
+    if (!iso) continue;
+    counts.set(iso, (counts.get(iso) ?? 0) + 1);
+    total++;
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] >= 2 && best[1] / total >= 0.5 ? best[0] : null;
+}
+
+/**
  * The sector an unknown organisation's head noun gives: the last word ("Interior Ministry",
  * "Supreme Court"), or the word before "of"/"for" ("Ministry of Defence"). "Union of Islamic
  * Courts" has the head "Union", which gives none.
@@ -573,6 +600,14 @@ export function assembleActors(
       // gold actors than no code (a vague code still matches) and changes no event.
       code = home && !person ? `${home}${organizationSector(lexicon, list) ?? ''}` : home;
       codeSource = home ? 'document-country' : null;
+      // A bare institution ("Supreme Court") in an article whose known actors are of one
+      // country is of that country.
+      const institution = !home && !person ? organizationSector(lexicon, list) : undefined;
+      const country = institution ? actorsCountry(mentions, kb) : null;
+      if (institution && country) {
+        code = `${country}${institution}`;
+        codeSource = 'document-country';
+      }
     } else {
       code = null;
       codeSource = null;

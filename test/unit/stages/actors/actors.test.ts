@@ -36,6 +36,8 @@ async function actors(text: string, date: string | null = '2025-08-25'): Promise
 
 const find = (list: ActorResult[], id: string) => list.find((a) => a.id === id);
 const methods = (a: ActorResult | undefined) => a?.mentions.map((m) => `${m.text}/${m.method}`);
+/** A mention's own code, where its link gave one (a metonym, an agent, a government). */
+const mentionCode = (m: object) => (m as { code?: string }).code ?? '';
 
 test('exact and normalised aliases: case, diacritics-free, possessives, curly apostrophes', async () => {
   const list = await actors(
@@ -261,12 +263,24 @@ test('a leader’s administration or government is that country’s government, 
   assert.equal(find(list, 'bush-george-w'), undefined);
   assert.equal(find(list, 'putin-vladimir'), undefined);
   const govs = (id: string) =>
-    find(list, id)?.mentions.map((m) => `${m.text}/${m.method}/${m.code ?? ''}`);
+    find(list, id)?.mentions.map((m) => `${m.text}/${m.method}/${mentionCode(m)}`);
   assert.deepEqual(govs('country-usa'), [
     'Bush administration/administration/USAGOV',
     'Bush Administration/administration/USAGOV',
   ]);
   assert.deepEqual(govs('country-rus'), ['Putin government/administration/RUSGOV']);
+});
+
+test('a bare institution takes the country of the known actors an article names', async () => {
+  const list = await actors(
+    'Putin criticised the Supreme Court on Monday. Medvedev said the Liberal Party agreed.',
+    '2010-03-01',
+  );
+  assert.equal(find(list, 'unlinked:supreme court')?.code, 'RUSJUD');
+  assert.equal(find(list, 'unlinked:liberal party')?.code, 'RUSPTY');
+  // Actors of two countries alike: no country.
+  const mixed = await actors('Putin and Trump criticised the Supreme Court on Monday.');
+  assert.equal(find(mixed, 'unlinked:supreme court')?.code, null);
 });
 
 test('a lower-case alias of several words matches; one lower-case word does not', async () => {
@@ -533,7 +547,7 @@ test('unknown names: a first name spelt like a month, a known surname as a first
   // …but not before a common word or a role noun ("the Putin regime": his government).
   const regime = await actors('The Putin regime said so.');
   assert.deepEqual(
-    find(regime, 'country-rus')?.mentions.map((m) => `${m.text}/${m.code ?? ''}`),
+    find(regime, 'country-rus')?.mentions.map((m) => `${m.text}/${mentionCode(m)}`),
     ['Putin regime/RUSGOV'],
   );
   // An unknown body, a title, then the name: the name is after the title.
