@@ -10,8 +10,9 @@
  * Then it gathers the mentions into the result's actors, in order of first mention.
  */
 import type { Document } from '../../core/document.js';
-import { codeOn, mainRole, type KnowledgeBase } from '../../kb/kb.js';
+import { codeOn, mainRole, rolesOn, type KnowledgeBase } from '../../kb/kb.js';
 import { lastWord, normalizeWord } from '../../kb/normalize.js';
+import type { KbActor } from '../../kb/schema.js';
 import type { ActorResult } from '../../output/result.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { isProcessable } from '../language/language.js';
@@ -265,6 +266,51 @@ function resolveShortNames(
     if (!of) continue;
     const mention = corefMention(doc, mentions, of, start, start + word.length, 'coref-short-name');
     if (mention) added.push(mention);
+  }
+  return added;
+}
+
+/** An actor with no roles, for actors the KB does not hold. */
+const NO_ACTOR: KbActor = { id: '', name: '', type: 'other', aliases: [] };
+
+/** "The Secretary-General", "the Secretary General": a bare capitalised title, not before a
+ * name ("Secretary-General Ban Ki-moon") nor an "of" that says whose it is. */
+const BARE_SECRETARY_GENERAL = /\b[Tt]he (Secretary[- ][Gg]eneral)\b(?!['’]?\s+(?:of\b|\p{Lu}))/gu;
+
+/**
+ * "UN Secretary-General Ban Ki-moon met… The Secretary-General said": a bare capitalised
+ * "the Secretary-General" is the secretary-general the article names — a known person whose
+ * role on the date is one — the one named last before it, else the first after (`method:
+ * "coref-title"`). Not the last person of any "secretary general" title (a party's), whom a
+ * capitalised bare title seldom means; none when the article names no secretary-general.
+ */
+function resolveBareTitles(
+  doc: Document,
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+): ActorMention[] {
+  if (!/Secretary[- ][Gg]eneral/.test(doc.text)) return [];
+  const holders = mentions
+    .filter((m) => {
+      if (m.type !== 'person' || m.method.startsWith('coref')) return false;
+      const actor = kb.actors.get(m.actor);
+      return rolesOn(actor ?? NO_ACTOR, doc.published).some(
+        (r) => r.office === 'secretary-general' || /secretary[- ]general/i.test(r.title),
+      );
+    })
+    .sort((a, b) => a.start - b.start);
+  if (holders.length === 0) return [];
+  const added: ActorMention[] = [];
+  for (const match of doc.text.matchAll(BARE_SECRETARY_GENERAL)) {
+    const start = match.index + 4;
+    const end = start + (match[1]?.length ?? 0);
+    const of = holders.filter((m) => m.end <= match.index).at(-1) ?? holders[0];
+    const mention = of && corefMention(doc, mentions, of, start, end, 'coref-title');
+    if (!mention) continue;
+    delete mention.title;
+    // The first actor of its sentence is its subject, for the pronouns after it.
+    mention.subject = !mentions.some((m) => m.sentence === mention.sentence && m.start < start);
+    added.push(mention);
   }
   return added;
 }
@@ -652,6 +698,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       linked.push(...resolveShortNames(doc, linked, lexicon));
       linked.push(...resolveDefinites(doc, linked));
       linked.push(...resolveHalves(doc, linked, kb));
+      linked.push(...resolveBareTitles(doc, linked, kb));
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);
       doc.links = linked;

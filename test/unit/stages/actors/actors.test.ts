@@ -283,6 +283,22 @@ test('a bare institution takes the country of the known actors an article names'
   assert.equal(find(mixed, 'unlinked:supreme court')?.code, null);
 });
 
+test('a bare capitalised "the Secretary-General" is the secretary-general the article names', async () => {
+  const list = await actors(
+    'NATO Secretary General Mark Rutte met the ministers. The party’s secretary general, John Smith, said the talks failed. The Secretary-General said he was worried.',
+  );
+  assert.deepEqual(methods(find(list, 'rutte-mark')), [
+    'Mark Rutte/title',
+    'Secretary-General/coref-title',
+    'he/coref-pronoun',
+  ]);
+  // A title before a name is that name's; with no secretary-general named, nothing.
+  const none = await actors(
+    'Party Secretary-General John Smith spoke. The Secretary-General left.',
+  );
+  assert.equal(find(none, 'rutte-mark'), undefined);
+});
+
 test('a lower-case alias of several words matches; one lower-case word does not', async () => {
   const list = await actors('The coalition of the willing met. Democrats and us.');
   assert.ok(find(list, 'coalition-of-the-willing'));
