@@ -65,6 +65,59 @@ function relinkSurnames(mentions: ActorMention[]): void {
   }
 }
 
+/** Whether `short` is the first or the last words of `long` (a longer name). */
+function nameEnds(long: string, short: string): boolean {
+  if (long.length <= short.length) return false;
+  const a = long.toLowerCase();
+  const b = short.toLowerCase();
+  return a.startsWith(`${b} `) || a.endsWith(` ${b}`);
+}
+
+/**
+ * "The New Zealand Electoral Commission… the Electoral Commission", "the Supreme Court of
+ * Pakistan… the Supreme Court", "the New Zealand Labour Party… the Labour Party": a body named
+ * by the first or last words of a longer name the article gives a known body is that body
+ * (`method: "coref-short-name"`), the one named last before it, else the first after. For an
+ * unknown name, and for a known body's alias that another country's known body's name holds
+ * (the British Labour Party's "Labour Party").
+ */
+function relinkShortNames(mentions: ActorMention[], kb: KnowledgeBase): void {
+  const bodies = mentions
+    .filter(
+      (m) =>
+        m.type !== 'person' &&
+        m.type !== 'country' &&
+        m.text.includes(' ') &&
+        !m.method.startsWith('coref') &&
+        kb.actors.has(m.actor),
+    )
+    .sort((a, b) => a.start - b.start);
+  if (bodies.length === 0) return;
+  for (const m of mentions) {
+    if (m.type === 'person' || !m.text.includes(' ')) continue;
+    const unknown = m.method === 'unlinked';
+    if (!unknown && (m.method !== 'alias' || (m.type !== 'party' && m.type !== 'organization')))
+      continue;
+    const short = m.text.replace(/^the /i, '');
+    // (Two known bodies of one country are two bodies: "Sinn Féin" is not "Republican Sinn
+    // Féin". Of two countries, the short name is one many countries' bodies share.)
+    const country = (id: string) => kb.actors.get(id)?.country ?? null;
+    const fits = (b: ActorMention) =>
+      b.actor !== m.actor &&
+      (unknown || (b.type === m.type && country(b.actor) !== country(m.actor))) &&
+      nameEnds(b.text.replace(/^the /i, ''), short);
+    const of =
+      bodies.filter((b) => b.end <= m.start && fits(b)).at(-1) ??
+      bodies.find((b) => b.start >= m.end && fits(b));
+    if (!of) continue;
+    m.actor = of.actor;
+    m.type = of.type;
+    m.method = 'coref-short-name';
+    m.code = of.code;
+    if (of.gender) m.gender = of.gender;
+  }
+}
+
 function resolveSurnames(doc: Document, mentions: ActorMention[]): ActorMention[] {
   const candidates = (doc.mentions as MentionCandidate[]).filter(
     (c) => c.kind === 'unknown' && !c.text.includes(' '),
@@ -691,6 +744,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       const { kb, lexicon } = ctx();
       const linked = [...((doc.links as ActorMention[] | undefined) ?? [])];
       relinkSurnames(linked);
+      relinkShortNames(linked, kb);
       linked.push(...resolveSurnames(doc, linked));
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolveMembers(doc, linked, kb));
