@@ -10,8 +10,8 @@
  * Then it gathers the mentions into the result's actors, in order of first mention.
  */
 import type { Document } from '../../core/document.js';
-import { codeOn, mainRole, rolesOn, type KnowledgeBase } from '../../kb/kb.js';
-import { lastWord, normalizeWord } from '../../kb/normalize.js';
+import { codeOn, mainRole, rolesOn, type KnowledgeBase, type TrieNode } from '../../kb/kb.js';
+import { lastWord, normalizeWord, wordTokens } from '../../kb/normalize.js';
 import type { KbActor } from '../../kb/schema.js';
 import type { ActorResult } from '../../output/result.js';
 import type { Stage } from '../../pipeline/pipeline.js';
@@ -115,6 +115,57 @@ function relinkShortNames(mentions: ActorMention[], kb: KnowledgeBase): void {
     m.method = 'coref-short-name';
     m.code = of.code;
     if (of.gender) m.gender = of.gender;
+  }
+}
+
+/** Whether a name holds a country's name or demonym ("British Conservative Party"). */
+function namesCountry(text: string, kb: KnowledgeBase): boolean {
+  const words = wordTokens(text);
+  return words.some((w, i) => {
+    if (kb.demonyms.has(w.norm)) return true;
+    let node: TrieNode | undefined = kb.trie;
+    for (const x of words.slice(i)) {
+      node = node.next.get(x.norm);
+      if (!node) return false;
+      if (node.entries.some((e) => kb.actors.get(e.actor)?.type === 'country')) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * "The Conservative Party" in an article about Canada, "the Democratic Party" in one about
+ * Romania, "the Ba'ath Party" in one about Iraq: a known party's name that parties of many
+ * countries share, in an article about another country (`documentCountry`) that never
+ * names the party's own, is that country's party of the name — an unknown actor coded
+ * `<ISO>PTY` (`method: "document-country"`). Not when the name says the country ("British
+ * Conservative Party").
+ */
+function relinkForeignParties(mentions: ActorMention[], kb: KnowledgeBase): void {
+  const home = documentCountry(mentions, kb);
+  if (!home) return;
+  const named = new Set<string>();
+  for (const m of mentions) {
+    const code = m.type === 'country' ? kb.actors.get(m.actor)?.code : undefined;
+    if (code) named.add(code);
+  }
+  const recoded = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'party' || m.method.startsWith('coref')) continue;
+    const party = kb.actors.get(m.actor);
+    const own = party?.country;
+    if (!party || !own || own === home || named.has(own) || namesCountry(m.text, kb)) continue;
+    // (One actor for all its aliases: "the Conservative Party… the Conservatives".)
+    m.actor = `unlinked:${wordTokens(party.name)
+      .map((w) => w.norm)
+      .join(' ')}`;
+    if (party.code) recoded.add(party.code);
+    m.code = `${home}PTY`;
+    m.method = 'document-country';
+  }
+  // A title that named the party ("Conservative MP X") gave its code to an unknown person.
+  for (const m of mentions) {
+    if (m.method === 'unlinked' && m.code && recoded.has(m.code)) m.code = `${home}PTY`;
   }
 }
 
@@ -556,6 +607,8 @@ function describedCode(
       const between = doc.text.slice(m.end, other.start);
       const match = DESCRIBED_AS.exec(between);
       if (!match) continue;
+      // (A party of the article's country, `relinkForeignParties`, has its code.)
+      if (other.method === 'document-country' && other.code) return other.code;
       const actor = kb.actors.get(other.actor);
       if (!actor || actor.type === 'person' || actor.type === 'place') break;
       const code = codeOn(actor, doc.published);
@@ -594,6 +647,7 @@ function adjacentCode(
       const last = other.text.toLowerCase().split(/\s+/).at(-1) ?? '';
       const titled = words.length > 0 ? words.every(role) : role(last) && other.text.includes(' ');
       if (words.length > 4 || !titled) continue;
+      if (other.method === 'document-country' && other.code) return other.code;
       const actor = kb.actors.get(other.actor);
       if (!actor || actor.type === 'person' || actor.type === 'place') continue;
       if (other.code) return other.code;
@@ -668,6 +722,10 @@ export function assembleActors(
     if (actor) {
       code = codeOn(actor, doc.published);
       codeSource = role ? 'role' : 'kb';
+    } else if (titled && list.every((m) => m.method === 'document-country')) {
+      // A party of the article's country (`relinkForeignParties`).
+      code = titled;
+      codeSource = 'document-country';
     } else if (titled) {
       // An organisation placed by a country alone ("the Ministry of Internal Affairs of
       // Georgia") takes its head noun's sector.
@@ -745,6 +803,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       const linked = [...((doc.links as ActorMention[] | undefined) ?? [])];
       relinkSurnames(linked);
       relinkShortNames(linked, kb);
+      relinkForeignParties(linked, kb);
       linked.push(...resolveSurnames(doc, linked));
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolveMembers(doc, linked, kb));

@@ -299,6 +299,26 @@ test('a bare capitalised "the Secretary-General" is the secretary-general the ar
   assert.equal(find(none, 'rutte-mark'), undefined);
 });
 
+test('a shared party name in an article about another country is that country’s party', async () => {
+  const list = await actors(
+    'Ukraine voted on Sunday. The Democratic Party won most seats in Ukraine, and the Democrats will lead the government.',
+  );
+  assert.equal(find(list, 'democratic-party-us'), undefined);
+  const party = list.find((a) => a.type === 'party');
+  assert.equal(party?.code, 'UKRPTY');
+  assert.equal(party?.mentions.length, 2);
+  // A title that named the party places a person in it too.
+  const member = await actors(
+    'Ukraine voted on Sunday. Democratic Party deputy Oleg Mrak said Ukraine would change.',
+  );
+  assert.equal(find(member, 'unlinked:oleg mrak')?.code, 'UKRPTY');
+  // Not when the article names the party's own country, or the name says it.
+  const us = await actors(
+    'Ukraine voted on Sunday. Ukraine asked the United States for help, and the Democratic Party agreed.',
+  );
+  assert.ok(find(us, 'democratic-party-us'));
+});
+
 test('a lower-case alias of several words matches; one lower-case word does not', async () => {
   const list = await actors('The coalition of the willing met. Democrats and us.');
   assert.ok(find(list, 'coalition-of-the-willing'));
@@ -415,7 +435,7 @@ test('Brussels acting is the EU (a seat), not Belgium; in Brussels is a place', 
 
 test('an unknown person takes the code of the words next to the name, not the document’s country', async () => {
   const list = await actors(
-    'Ukraine voted on Sunday. Ukraine counted the votes. Talks between Ivan Sokol the Russian Foreign Minister, the Ukrainian delegation and others went on. Leading Democratic Party figure Tom Brandt flew in. Belarusian Olga Ivanova watched, and so did Pavel Dorn of Georgia. Ukraine was calm.',
+    'Ukraine voted on Sunday. Ukraine counted the votes. Talks between Ivan Sokol the Russian Foreign Minister, the Ukrainian delegation and others went on. Leading Democratic Party figure Tom Brandt flew in from the United States. Belarusian Olga Ivanova watched, and so did Pavel Dorn of Georgia. Ukraine was calm.',
   );
   const code = (id: string) => find(list, `unlinked:${id}`)?.code;
   assert.equal(code('ivan sokol'), 'RUSGOV', 'an apposition with no comma, ending at the comma');
@@ -479,7 +499,7 @@ test('a title-case headline: capitalised verbs split names, and the body must wr
 
 test('an unknown person described as part of a body elsewhere takes its code', async () => {
   const list = await actors(
-    'Ivan Kolar spoke first. Kolar was the deputy head of the Democratic Party. Anna Sova, a senior minister of Georgia, arrived, and Petr Holy, a former minister of Georgia, left. Oleg Mrak, an officer in Georgia, stayed.',
+    'Ivan Kolar spoke first. Kolar was the deputy head of the Democratic Party, which the United States praised. Anna Sova, a senior minister of Georgia, arrived, and Petr Holy, a former minister of Georgia, left. Oleg Mrak, an officer in Georgia, stayed.',
   );
   const code = (id: string) => find(list, `unlinked:${id}`)?.code;
   assert.equal(code('ivan kolar'), 'USAPTY', 'a predicate after the name');
