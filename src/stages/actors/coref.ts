@@ -539,7 +539,6 @@ export function documentCountry(mentions: ActorMention[], kb: KnowledgeBase): st
   return best && best[1] >= 2 && best[1] / total >= 0.4 ? best[0] : null;
 }
 
-/** Gathers mentions into the result's actors, in order of first mention. */
 /**
  * The country of the institutions an article names without their country ("the Supreme
  * Court", "the Liberal Party"), when no country's own mentions make it the article's
@@ -687,6 +686,7 @@ function frontedCountry(
   return null;
 }
 
+/** Gathers mentions into the result's actors, in order of first mention. */
 export function assembleActors(
   doc: Document,
   mentions: ActorMention[],
