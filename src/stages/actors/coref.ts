@@ -378,14 +378,14 @@ function resolveShortNames(
 const NO_ACTOR: KbActor = { id: '', name: '', type: 'other', aliases: [] };
 
 /** "The Secretary-General", "the Secretary General": a bare capitalised title, not before a
- * name ("Secretary-General Ban Ki-moon") nor an "of" that says whose it is. */
-const BARE_SECRETARY_GENERAL = /\b[Tt]he (Secretary[- ][Gg]eneral)\b(?!['’]?\s+(?:of\b|\p{Lu}))/gu;
+ * name ("Secretary-General Ban Ki-moon"). */
+const BARE_SECRETARY_GENERAL = /\b[Tt]he (Secretary[- ][Gg]eneral)\b(?!['’]?\s+\p{Lu})/gu;
 
 /**
  * "UN Secretary-General Ban Ki-moon met… The Secretary-General said": a bare capitalised
  * "the Secretary-General" is the secretary-general the article names — a known person whose
  * role on the date is one — the one named last before it, else the first after (`method:
- * "coref-title"`). Not the last person of any "secretary general" title (a party's), whom a
+ * "coref-title"`); with "of" a body after it, that body's secretary-general only. Not the last person of any "secretary general" title (a party's), whom a
  * capitalised bare title seldom means; none when the article names no secretary-general.
  */
 function resolveBareTitles(
@@ -408,7 +408,18 @@ function resolveBareTitles(
   for (const match of doc.text.matchAll(BARE_SECRETARY_GENERAL)) {
     const start = match.index + 4;
     const end = start + (match[1]?.length ?? 0);
-    const of = holders.filter((m) => m.end <= match.index).at(-1) ?? holders[0];
+    // "The Secretary General of the United Nations": the holder of that body's post only.
+    const ofBody = /^\s+of\s+(?:the\s+)?/.exec(doc.text.slice(end, end + 12));
+    let fits = holders;
+    if (ofBody) {
+      const body = mentions.find((m) => m.start === end + ofBody[0].length);
+      const code = body ? kb.actors.get(body.actor)?.code : undefined;
+      if (!code) continue;
+      fits = holders.filter((m) =>
+        rolesOn(kb.actors.get(m.actor) ?? NO_ACTOR, doc.published).some((r) => r.code === code),
+      );
+    }
+    const of = fits.filter((m) => m.end <= match.index).at(-1) ?? fits[0];
     const mention = of && corefMention(doc, mentions, of, start, end, 'coref-title');
     if (!mention) continue;
     delete mention.title;

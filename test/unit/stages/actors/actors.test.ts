@@ -292,6 +292,14 @@ test('a bare capitalised "the Secretary-General" is the secretary-general the ar
     'Secretary-General/coref-title',
     'he/coref-pronoun',
   ]);
+  // "Of" a body: that body's secretary-general only.
+  const of = await actors(
+    'Mark Rutte spoke first. The Secretary General of NATO said the alliance was ready. The Secretary General of the African Union disagreed.',
+  );
+  assert.deepEqual(
+    methods(find(of, 'rutte-mark'))?.filter((m) => !m.includes('pronoun')),
+    ['Mark Rutte/alias', 'Secretary General/coref-title'],
+  );
   // A title before a name is that name's; with no secretary-general named, nothing.
   const none = await actors(
     'Party Secretary-General John Smith spoke. The Secretary-General left.',
