@@ -711,6 +711,8 @@ export function assembleActors(
     byActor.set(m.actor, list);
   }
   const home = documentCountry(mentions, kb);
+  // (`actorsCountry`, read once when an institution needs it.)
+  let actorsHome: string | null | undefined;
   const actors: ActorResult[] = [];
   for (const [id, list] of byActor) {
     const first = list[0];
@@ -771,7 +773,8 @@ export function assembleActors(
       // A bare institution ("Supreme Court") in an article whose known actors are of one
       // country is of that country.
       const institution = !home && !person ? organizationSector(lexicon, list) : undefined;
-      const country = institution ? actorsCountry(mentions, kb) : null;
+      if (institution && actorsHome === undefined) actorsHome = actorsCountry(mentions, kb);
+      const country = institution ? actorsHome : null;
       if (institution && country) {
         code = `${country}${institution}`;
         codeSource = 'document-country';
