@@ -10,8 +10,9 @@
  * Then it gathers the mentions into the result's actors, in order of first mention.
  */
 import type { Document } from '../../core/document.js';
-import { codeOn, mainRole, type KnowledgeBase } from '../../kb/kb.js';
-import { lastWord, normalizeWord } from '../../kb/normalize.js';
+import { codeOn, mainRole, rolesOn, type KnowledgeBase, type TrieNode } from '../../kb/kb.js';
+import { lastWord, normalizeWord, wordTokens } from '../../kb/normalize.js';
+import type { KbActor } from '../../kb/schema.js';
 import type { ActorResult } from '../../output/result.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { isProcessable } from '../language/language.js';
@@ -61,6 +62,110 @@ function relinkSurnames(mentions: ActorMention[]): void {
     m.actor = earlier.actor;
     m.method = 'coref-surname';
     m.code = earlier.code;
+  }
+}
+
+/** Whether `short` is the first or the last words of `long` (a longer name). */
+function nameEnds(long: string, short: string): boolean {
+  if (long.length <= short.length) return false;
+  const a = long.toLowerCase();
+  const b = short.toLowerCase();
+  return a.startsWith(`${b} `) || a.endsWith(` ${b}`);
+}
+
+/**
+ * "The New Zealand Electoral Commission… the Electoral Commission", "the Supreme Court of
+ * Pakistan… the Supreme Court", "the New Zealand Labour Party… the Labour Party": a body named
+ * by the first or last words of a longer name the article gives a known body is that body
+ * (`method: "coref-short-name"`), the one named last before it, else the first after. For an
+ * unknown name, and for a known body's alias that another country's known body's name holds
+ * (the British Labour Party's "Labour Party").
+ */
+function relinkShortNames(mentions: ActorMention[], kb: KnowledgeBase): void {
+  const bodies = mentions
+    .filter(
+      (m) =>
+        m.type !== 'person' &&
+        m.type !== 'country' &&
+        m.text.includes(' ') &&
+        !m.method.startsWith('coref') &&
+        kb.actors.has(m.actor),
+    )
+    .sort((a, b) => a.start - b.start);
+  if (bodies.length === 0) return;
+  for (const m of mentions) {
+    if (m.type === 'person' || !m.text.includes(' ')) continue;
+    const unknown = m.method === 'unlinked';
+    if (!unknown && (m.method !== 'alias' || (m.type !== 'party' && m.type !== 'organization')))
+      continue;
+    const short = m.text.replace(/^the /i, '');
+    // (Two known bodies of one country are two bodies: "Sinn Féin" is not "Republican Sinn
+    // Féin". Of two countries, the short name is one many countries' bodies share.)
+    const country = (id: string) => kb.actors.get(id)?.country ?? null;
+    const fits = (b: ActorMention) =>
+      b.actor !== m.actor &&
+      (unknown || (b.type === m.type && country(b.actor) !== country(m.actor))) &&
+      nameEnds(b.text.replace(/^the /i, ''), short);
+    const of =
+      bodies.filter((b) => b.end <= m.start && fits(b)).at(-1) ??
+      bodies.find((b) => b.start >= m.end && fits(b));
+    if (!of) continue;
+    m.actor = of.actor;
+    m.type = of.type;
+    m.method = 'coref-short-name';
+    m.code = of.code;
+    if (of.gender) m.gender = of.gender;
+  }
+}
+
+/** Whether a name holds a country's name or demonym ("British Conservative Party"). */
+function namesCountry(text: string, kb: KnowledgeBase): boolean {
+  const words = wordTokens(text);
+  return words.some((w, i) => {
+    if (kb.demonyms.has(w.norm)) return true;
+    let node: TrieNode | undefined = kb.trie;
+    for (const x of words.slice(i)) {
+      node = node.next.get(x.norm);
+      if (!node) return false;
+      if (node.entries.some((e) => kb.actors.get(e.actor)?.type === 'country')) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * "The Conservative Party" in an article about Canada, "the Democratic Party" in one about
+ * Romania, "the Ba'ath Party" in one about Iraq: a known party's name that parties of many
+ * countries share, in an article about another country (`documentCountry`) that never
+ * names the party's own, is that country's party of the name — an unknown actor coded
+ * `<ISO>PTY` (`method: "document-country"`). Not when the name says the country ("British
+ * Conservative Party").
+ */
+function relinkForeignParties(mentions: ActorMention[], kb: KnowledgeBase): void {
+  const home = documentCountry(mentions, kb);
+  if (!home) return;
+  const named = new Set<string>();
+  for (const m of mentions) {
+    const code = m.type === 'country' ? kb.actors.get(m.actor)?.code : undefined;
+    if (code) named.add(code);
+  }
+  const recoded = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'party' || m.method.startsWith('coref')) continue;
+    const party = kb.actors.get(m.actor);
+    const own = party?.country;
+    if (!party || !own || own === home || named.has(own) || namesCountry(m.text, kb)) continue;
+    // (One actor for all its aliases: "the Conservative Party… the Conservatives".)
+    m.actor = `unlinked:${wordTokens(party.name)
+      .map((w) => w.norm)
+      .join(' ')}`;
+    if (party.code) recoded.add(party.code);
+    m.code = `${home}PTY`;
+    m.method = 'document-country';
+  }
+  // A title that named the party ("Conservative MP X") gave its code to an unknown person.
+  for (const m of mentions) {
+    if (m.method === 'unlinked' && m.code && recoded.has(m.code)) m.code = `${home}PTY`;
   }
 }
 
@@ -269,6 +374,62 @@ function resolveShortNames(
   return added;
 }
 
+/** An actor with no roles, for actors the KB does not hold. */
+const NO_ACTOR: KbActor = { id: '', name: '', type: 'other', aliases: [] };
+
+/** "The Secretary-General", "the Secretary General": a bare capitalised title, not before a
+ * name ("Secretary-General Ban Ki-moon"). */
+const BARE_SECRETARY_GENERAL = /\b[Tt]he (Secretary[- ][Gg]eneral)\b(?!['’]?\s+\p{Lu})/gu;
+
+/**
+ * "UN Secretary-General Ban Ki-moon met… The Secretary-General said": a bare capitalised
+ * "the Secretary-General" is the secretary-general the article names — a known person whose
+ * role on the date is one — the one named last before it, else the first after (`method:
+ * "coref-title"`); with "of" a body after it, that body's secretary-general only. Not the last person of any "secretary general" title (a party's), whom a
+ * capitalised bare title seldom means; none when the article names no secretary-general.
+ */
+function resolveBareTitles(
+  doc: Document,
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+): ActorMention[] {
+  if (!/Secretary[- ][Gg]eneral/.test(doc.text)) return [];
+  const holders = mentions
+    .filter((m) => {
+      if (m.type !== 'person' || m.method.startsWith('coref')) return false;
+      const actor = kb.actors.get(m.actor);
+      return rolesOn(actor ?? NO_ACTOR, doc.published).some(
+        (r) => r.office === 'secretary-general' || /secretary[- ]general/i.test(r.title),
+      );
+    })
+    .sort((a, b) => a.start - b.start);
+  if (holders.length === 0) return [];
+  const added: ActorMention[] = [];
+  for (const match of doc.text.matchAll(BARE_SECRETARY_GENERAL)) {
+    const start = match.index + 4;
+    const end = start + (match[1]?.length ?? 0);
+    // "The Secretary General of the United Nations": the holder of that body's post only.
+    const ofBody = /^\s+of\s+(?:the\s+)?/.exec(doc.text.slice(end, end + 12));
+    let fits = holders;
+    if (ofBody) {
+      const body = mentions.find((m) => m.start === end + ofBody[0].length);
+      const code = body ? kb.actors.get(body.actor)?.code : undefined;
+      if (!code) continue;
+      fits = holders.filter((m) =>
+        rolesOn(kb.actors.get(m.actor) ?? NO_ACTOR, doc.published).some((r) => r.code === code),
+      );
+    }
+    const of = fits.filter((m) => m.end <= match.index).at(-1) ?? fits[0];
+    const mention = of && corefMention(doc, mentions, of, start, end, 'coref-title');
+    if (!mention) continue;
+    delete mention.title;
+    // The first actor of its sentence is its subject, for the pronouns after it.
+    mention.subject = !mentions.some((m) => m.sentence === mention.sentence && m.start < start);
+    added.push(mention);
+  }
+  return added;
+}
+
 /** Definite descriptions and the actor types they take up: "the group" → an armed group… */
 const DEFINITE: [RegExp, readonly string[]][] = [
   [/\b[Tt]he (?:militant |armed |rebel |Islamist )?(?:group|militia|movement)\b/g, ['armed_group']],
@@ -389,7 +550,33 @@ export function documentCountry(mentions: ActorMention[], kb: KnowledgeBase): st
   return best && best[1] >= 2 && best[1] / total >= 0.4 ? best[0] : null;
 }
 
-/** Gathers mentions into the result's actors, in order of first mention. */
+/**
+ * The country of the institutions an article names without their country ("the Supreme
+ * Court", "the Liberal Party"), when no country's own mentions make it the article's
+ * (`documentCountry`): the country of the known actors it names, counting every mention of
+ * a country, and of a person or body by their country ("Souter… Souter" for a US court) —
+ * when that country has at least two mentions and half of them all.
+ */
+function actorsCountry(mentions: ActorMention[], kb: KnowledgeBase): string | null {
+  const counts = new Map<string, number>();
+  let total = 0;
+  for (const m of mentions) {
+    if (m.method === 'coref-pronoun' || m.method === 'unlinked') continue;
+    const actor = kb.actors.get(m.actor);
+    if (!actor) continue;
+    const iso =
+      actor.type === 'country'
+        ? actor.code
+        : (actor.country ?? (actor.roles ?? []).find((r) => r.country)?.country);
+    if (!iso) continue;
+    counts.set(iso, (counts.get(iso) ?? 0) + 1);
+    total++;
+  }
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
+  return best && best[1] >= 2 && best[1] / total >= 0.5 ? best[0] : null;
+}
+
 /**
  * The sector an unknown organisation's head noun gives: the last word ("Interior Ministry",
  * "Supreme Court"), or the word before "of"/"for" ("Ministry of Defence"). "Union of Islamic
@@ -430,6 +617,8 @@ function describedCode(
       const between = doc.text.slice(m.end, other.start);
       const match = DESCRIBED_AS.exec(between);
       if (!match) continue;
+      // (A party of the article's country, `relinkForeignParties`, has its code.)
+      if (other.method === 'document-country' && other.code) return other.code;
       const actor = kb.actors.get(other.actor);
       if (!actor || actor.type === 'person' || actor.type === 'place') break;
       const code = codeOn(actor, doc.published);
@@ -468,6 +657,7 @@ function adjacentCode(
       const last = other.text.toLowerCase().split(/\s+/).at(-1) ?? '';
       const titled = words.length > 0 ? words.every(role) : role(last) && other.text.includes(' ');
       if (words.length > 4 || !titled) continue;
+      if (other.method === 'document-country' && other.code) return other.code;
       const actor = kb.actors.get(other.actor);
       if (!actor || actor.type === 'person' || actor.type === 'place') continue;
       if (other.code) return other.code;
@@ -507,6 +697,7 @@ function frontedCountry(
   return null;
 }
 
+/** Gathers mentions into the result's actors, in order of first mention. */
 export function assembleActors(
   doc: Document,
   mentions: ActorMention[],
@@ -520,6 +711,8 @@ export function assembleActors(
     byActor.set(m.actor, list);
   }
   const home = documentCountry(mentions, kb);
+  // (`actorsCountry`, read once when an institution needs it.)
+  let actorsHome: string | null | undefined;
   const actors: ActorResult[] = [];
   for (const [id, list] of byActor) {
     const first = list[0];
@@ -542,6 +735,10 @@ export function assembleActors(
     if (actor) {
       code = codeOn(actor, doc.published);
       codeSource = role ? 'role' : 'kb';
+    } else if (titled && list.every((m) => m.method === 'document-country')) {
+      // A party of the article's country (`relinkForeignParties`).
+      code = titled;
+      codeSource = 'document-country';
     } else if (titled) {
       // An organisation placed by a country alone ("the Ministry of Internal Affairs of
       // Georgia") takes its head noun's sector.
@@ -573,6 +770,15 @@ export function assembleActors(
       // gold actors than no code (a vague code still matches) and changes no event.
       code = home && !person ? `${home}${organizationSector(lexicon, list) ?? ''}` : home;
       codeSource = home ? 'document-country' : null;
+      // A bare institution ("Supreme Court") in an article whose known actors are of one
+      // country is of that country.
+      const institution = !home && !person ? organizationSector(lexicon, list) : undefined;
+      if (institution && actorsHome === undefined) actorsHome = actorsCountry(mentions, kb);
+      const country = institution ? actorsHome : null;
+      if (institution && country) {
+        code = `${country}${institution}`;
+        codeSource = 'document-country';
+      }
     } else {
       code = null;
       codeSource = null;
@@ -610,6 +816,8 @@ export function corefStage(ctx: () => CorefContext): Stage {
       const { kb, lexicon } = ctx();
       const linked = [...((doc.links as ActorMention[] | undefined) ?? [])];
       relinkSurnames(linked);
+      relinkShortNames(linked, kb);
+      relinkForeignParties(linked, kb);
       linked.push(...resolveSurnames(doc, linked));
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolveMembers(doc, linked, kb));
@@ -617,6 +825,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       linked.push(...resolveShortNames(doc, linked, lexicon));
       linked.push(...resolveDefinites(doc, linked));
       linked.push(...resolveHalves(doc, linked, kb));
+      linked.push(...resolveBareTitles(doc, linked, kb));
       linked.push(...resolvePronouns(doc, linked, lexicon));
       linked.sort((a, b) => a.start - b.start);
       doc.links = linked;

@@ -12,7 +12,7 @@
  *   says they are actors at all.
  */
 import type { Document } from '../../core/document.js';
-import { codeOn, mainRole, rolesOn, type KnowledgeBase } from '../../kb/kb.js';
+import { codeOn, mainRole, rolesOn, type KnowledgeBase, type TrieNode } from '../../kb/kb.js';
 import { lastWord, normalizeWord, wordTokens } from '../../kb/normalize.js';
 import type { KbActor, KbRole } from '../../kb/schema.js';
 import type { Stage } from '../../pipeline/pipeline.js';
@@ -222,6 +222,16 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
 
   for (const c of candidates) {
     if (c.kind === 'kb' && c.place) continue;
+    const ruled = leaderGovernment(ctx, doc, c);
+    if (ruled) {
+      push(
+        { ...c, end: ruled.end, text: doc.text.slice(c.start, ruled.end) },
+        ruled.country,
+        'administration',
+        `${ruled.country.code ?? ''}GOV`,
+      );
+      continue;
+    }
     if (c.kind === 'kb') {
       let best:
         | { actor: KbActor; score: number; method: string; entry: (typeof c.entries)[number] }
@@ -358,6 +368,49 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
     }
   }
   return out;
+}
+
+/** The nouns after a leader's name that make it their government: "the Bush administration". */
+const GOVERNMENT_NOUN = /^(\s+)(administration|government|regime)\b/i;
+
+/**
+ * "The Clinton administration", "the Bush Administration", "the Olmert government": a
+ * leader's name before one of these nouns is the government of the country they led or lead
+ * (whatever the date: "the Clinton administration" in 2008 is Bill Clinton's), not the person.
+ * The mention takes in the noun. Undefined when the name is no head of state or government's.
+ */
+function leaderGovernment(
+  ctx: LinkContext,
+  doc: Document,
+  c: MentionCandidate,
+): { country: KbActor; end: number } | undefined {
+  let entries = c.entries;
+  let end = c.end;
+  if (c.kind === 'kb') {
+    const noun = GOVERNMENT_NOUN.exec(doc.text.slice(c.end, c.end + 20));
+    if (!noun) return undefined;
+    end = c.end + noun[0].length;
+  } else if (c.kind === 'unknown') {
+    // The recogniser leaves "Bush Administration" (two capitalised words) as one unknown name.
+    const words = wordTokens(c.text);
+    const last = words.at(-1);
+    if (words.length < 2 || !last || !GOVERNMENT_NOUN.test(` ${last.norm}`)) return undefined;
+    let node: TrieNode | undefined = ctx.kb.trie;
+    for (const w of words.slice(0, -1)) node = node?.next.get(w.norm);
+    entries = node?.entries ?? [];
+  } else {
+    return undefined;
+  }
+  for (const entry of entries) {
+    if (entry.kind !== 'name' && entry.kind !== 'alias') continue;
+    const actor = ctx.kb.actors.get(entry.actor);
+    const role = actor?.roles?.find(
+      (r) => (r.office === 'head-of-state' || r.office === 'head-of-government') && r.country,
+    );
+    const country = role?.country ? ctx.kb.countries.get(role.country) : undefined;
+    if (country?.code) return { country, end };
+  }
+  return undefined;
 }
 
 /** Whether the document has a cue that a country's name means another place here. */

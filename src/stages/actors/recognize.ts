@@ -137,6 +137,26 @@ const NAME_PARTICLES = new Set([
   'ul',
 ]);
 
+/** Hyphens joining the pieces of one word. */
+const HYPHENS = '-\u2010\u2011';
+
+/**
+ * Prefixes and particles hyphenated to a name: "Anti-Bush", "Pro-Kremlin", "Al-Sadr". (Not
+ * "Indo-US": "Indo" left alone would be read as a name.)
+ */
+const HYPHEN_PREFIXES = new Set([
+  ...NAME_PARTICLES,
+  'anti',
+  'pro',
+  'non',
+  'ex',
+  'post',
+  'pre',
+  'neo',
+  'pan',
+  'mid',
+]);
+
 const WEEKDAYS = new Set([
   'monday',
   'tuesday',
@@ -321,6 +341,19 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     const inBody = (from: number, to: number) =>
       elsewhere(doc.text, words[from]?.start ?? 0, words[to - 1]?.end ?? 0, sentence);
 
+    // Whether word k, joined by a hyphen to word `to` with nothing else between, is a
+    // capitalised word no actor's name starts (`after`: follows) or ends (before) with.
+    const unknownPiece = (k: number, to: number, after: boolean) => {
+      const w = words[k];
+      const other = words[to];
+      if (!w || !other || !w.capital || HYPHEN_PREFIXES.has(w.norm)) return false;
+      const [a, b] = after ? [other, w] : [w, other];
+      if (b.start !== a.end + 1 || !HYPHENS.includes(doc.text.charAt(a.end))) return false;
+      if (kb.demonyms.has(w.norm)) return false;
+      if (after) return !longestMatch(kb.trie, words, k);
+      return !found.some((c) => c.kind === 'kb' && c.end === w.end);
+    };
+
     // 1–2. Aliases from the KB.
     for (let i = 0; i < words.length; i++) {
       const start = words[i];
@@ -328,6 +361,10 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       const match = longestMatch(kb.trie, words, i);
       if (!match) continue;
       const { end, entries } = match;
+      // A piece of a hyphenated word next to an unknown name is no alias: "Bramalea-Gore-Malton"
+      // (an electoral district), "R-Kan." (a senator's party and state). Next to another actor
+      // or a lower-case word it still is ("Russia-Ukraine talks", "US-led").
+      if (unknownPiece(i - 1, i, false) || unknownPiece(end, end - 1, true)) continue;
       const single = end - i === 1;
       const w = words[i];
       if (single && w) {
