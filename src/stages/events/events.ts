@@ -451,6 +451,66 @@ function agreedActs(ctx: QuoteContext, drafts: EventDraft[]): void {
   }
 }
 
+const COPULA = /^(?:is|are|was|were|remains|remain|'s|’s)$/;
+
+/**
+ * Someone's words judging an actor by a predicate noun are an accusation by the speaker:
+ * "Russia is the aggressor," said Kallas; Netanyahu said Iran was a threat to peace. The rules
+ * whose source is `speaker` list the nouns; the subject of the copula is the target.
+ */
+function judgements(
+  ctx: EventContext,
+  rules: EventRules,
+  quotes: QuoteResult[],
+  s: { start: number; end: number; tokenStart: number; tokenEnd: number },
+  index: number,
+): EventDraft[] {
+  const judging = rules.rules.filter((r) => r.source === 'speaker');
+  if (!judging.length || !quotes.some((q) => q.speaker)) return [];
+  const out: EventDraft[] = [];
+  for (let t = s.tokenStart; t < s.tokenEnd; t++) {
+    const token = ctx.tokens[t];
+    if (!token || token.pos !== 'NOUN') continue;
+    const rule = judging.find((r) => r.nouns.includes(token.normal));
+    if (!rule) continue;
+    // The copula before the noun, over its determiner and adjectives: "is the real aggressor".
+    let k = t - 1;
+    while (k > s.tokenStart && /^(?:DET|ADJ|ADV|PART)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
+    if (!COPULA.test(ctx.word(k))) continue;
+    const quote = quoteAt(quotes, token.start, token.end);
+    if (!quote?.speaker) continue;
+    const subject = speakerBefore(ctx, k, firstTokenAt(ctx.tokens, quote.start));
+    if (!subject?.actor || subject.actor === quote.speaker) continue;
+    const negated = [k - 1, k + 1, k + 2].some((j) => /^(?:not|n't|never|no)$/.test(ctx.word(j)));
+    const target = {
+      ...subject,
+      code: ctx.mentionAt(firstTokenAt(ctx.tokens, subject.start))?.code ?? null,
+    };
+    out.push({
+      rule,
+      first: t,
+      last: t,
+      sentence: index,
+      sources: [
+        {
+          actor: quote.speaker,
+          text: quote.speakerText ?? '',
+          start: quote.start,
+          end: quote.start,
+          code: null,
+        },
+      ],
+      targets: [target],
+      negated,
+      modality: 'asserted',
+      obliged: false,
+      conditional: false,
+      why: [`judgement "${token.normal}" in ${quote.id}: its speaker accuses the subject`],
+    });
+  }
+  return out;
+}
+
 function confidence(draft: EventDraft): number {
   let score = 0.5;
   if (draft.sources.some((s) => s.actor)) score += 0.2;
@@ -540,6 +600,7 @@ export function findEvents(
     const drafts = [
       ...matchSentence(ctx, rules, s, index),
       ...obligations(ctx, rules, quotes, s, index),
+      ...judgements(ctx, rules, quotes, s, index),
     ];
     agreedActs(ctx, drafts);
     for (const found of drafts) {

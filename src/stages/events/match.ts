@@ -1110,7 +1110,8 @@ function argumentsAt(
   role: string,
   ofNamesAgent = false,
 ): Argument[] {
-  if (slot === 'none') return [];
+  // A quote's speaker is known to events.ts only (`judgements`).
+  if (slot === 'none' || slot === 'speaker') return [];
   if (slot === 'subject') {
     const from = reportedFrom(ctx, t, s);
     // "Protesters marched through Kiev to demand…": a purpose's subject is its clause's.

@@ -16,7 +16,15 @@ export const PLOVER_FILE = resolve(import.meta.dirname, '../../../data/events/pl
 
 /** Where an argument is found, relative to the trigger. */
 export type ArgumentSlot =
-  'subject' | 'object' | 'recipient' | 'possessor' | 'none' | `prep:${string}` | 'between';
+  | 'subject'
+  | 'object'
+  | 'recipient'
+  | 'possessor'
+  | 'none'
+  | `prep:${string}`
+  | 'between'
+  /** The speaker of the quote the trigger stands in (events.ts `judgements`). */
+  | 'speaker';
 
 export interface RuleExample {
   text: string;
@@ -98,7 +106,8 @@ export interface EventRules {
 }
 
 const ID = /^[a-z]+\.[a-z0-9-]+$/;
-const SLOT = /^(?:subject|object|recipient|possessor|none|between|prep:[a-z]+(?:\|[a-z]+)*)$/;
+const SLOT =
+  /^(?:subject|object|recipient|possessor|none|between|speaker|prep:[a-z]+(?:\|[a-z]+)*)$/;
 
 function invalid(file: string, message: string): NewsgraphError {
   return new NewsgraphError('NG_PIPELINE_CONFIG', `event rules: ${message}`, { file });
