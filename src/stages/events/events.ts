@@ -27,7 +27,7 @@ import {
   type Argument,
   type EventDraft,
 } from './match.js';
-import { eventRules, type EventRules } from './rules.js';
+import { eventRules, type EventRule, type EventRules } from './rules.js';
 
 /** The sentence with the trigger and the arguments marked: [source …] [trigger …] [target …]. */
 function chunks(text: string, s: { start: number; end: number }, draft: EventDraft): string {
@@ -453,6 +453,9 @@ function agreedActs(ctx: QuoteContext, drafts: EventDraft[]): void {
 
 const COPULA = /^(?:is|are|was|were|remains|remain|'s|’s)$/;
 
+/** The rules whose source is a quote's speaker, per rule set. */
+const JUDGING = new WeakMap<EventRules, EventRule[]>();
+
 /**
  * Someone's words judging an actor by a predicate noun are an accusation by the speaker:
  * "Russia is the aggressor," said Kallas; Netanyahu said Iran was a threat to peace. The rules
@@ -465,8 +468,13 @@ function judgements(
   s: { start: number; end: number; tokenStart: number; tokenEnd: number },
   index: number,
 ): EventDraft[] {
-  const judging = rules.rules.filter((r) => r.source === 'speaker');
-  if (!judging.length || !quotes.some((q) => q.speaker)) return [];
+  if (!quotes.some((q) => q.speaker)) return [];
+  let judging = JUDGING.get(rules);
+  if (!judging) {
+    judging = rules.rules.filter((r) => r.source === 'speaker');
+    JUDGING.set(rules, judging);
+  }
+  if (!judging.length) return [];
   const out: EventDraft[] = [];
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const token = ctx.tokens[t];

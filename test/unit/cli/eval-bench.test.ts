@@ -89,10 +89,13 @@ test('bench runs pipeline and baseline on a small corpus and reports the contrac
     'tokensPerSecond',
     'peakRssMB',
     'ratioToBaseline',
+    'ratioOfMedians',
   ]) {
     assert.equal(typeof report[key], 'number', key);
     assert.ok((report[key] as number) > 0, key);
   }
+  // One ratio per round; the reported one is their median.
+  assert.deepEqual(report.roundRatios, [report.ratioToBaseline]);
   assert.equal(report.documents, 6);
   assert.equal(report.sentences, 18, 'title + two sentences per document');
   assert.deepEqual(
