@@ -453,8 +453,8 @@ function agreedActs(ctx: QuoteContext, drafts: EventDraft[]): void {
 
 const COPULA = /^(?:is|are|was|were|remains|remain|'s|’s)$/;
 
-/** The rules whose source is a quote's speaker, per rule set. */
-const JUDGING = new WeakMap<EventRules, EventRule[]>();
+/** The nouns of the rules whose source is a quote's speaker, per rule set. */
+const JUDGING = new WeakMap<EventRules, Map<string, EventRule>>();
 
 /**
  * Someone's words judging an actor by a predicate noun are an accusation by the speaker:
@@ -471,16 +471,18 @@ function judgements(
   if (!quotes.some((q) => q.speaker)) return [];
   let judging = JUDGING.get(rules);
   if (!judging) {
-    judging = rules.rules.filter((r) => r.source === 'speaker');
+    judging = new Map();
+    for (const r of rules.rules) {
+      if (r.source === 'speaker') for (const noun of r.nouns) judging.set(noun, r);
+    }
     JUDGING.set(rules, judging);
   }
-  if (!judging.length) return [];
+  if (!judging.size) return [];
   const out: EventDraft[] = [];
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const token = ctx.tokens[t];
-    if (!token || token.pos !== 'NOUN') continue;
-    const rule = judging.find((r) => r.nouns.includes(token.normal));
-    if (!rule) continue;
+    const rule = token ? judging.get(token.normal) : undefined;
+    if (!token || !rule || token.pos !== 'NOUN') continue;
     // The copula before the noun, over its determiner and adjectives: "is the real aggressor".
     let k = t - 1;
     while (k > s.tokenStart && /^(?:DET|ADJ|ADV|PART)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
