@@ -854,13 +854,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
     }
     // "the self-proclaimed Transnistrian authorities", "the jailed journalists": a participle
     // in a compound or before its noun modifies the phrase.
-    if (
-      token?.pos === 'VERB' &&
-      (joinedHyphen(ctx, t - 1) ||
-        (!sawNoun &&
-          /ed$/.test(token.normal) &&
-          /^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')))
-    ) {
+    if (token?.pos === 'VERB' && (joinedHyphen(ctx, t - 1) || (!sawNoun && modifiesNoun(ctx, t)))) {
       t++;
       continue;
     }
@@ -1185,13 +1179,7 @@ function argumentsAt(
     if (OBJECT_LEAD.has(ctx.word(k))) k++;
     // "met with exiled Hamas leader Meshaal", "freed jailed journalists": a participle
     // modifying the object.
-    if (
-      ctx.tokens[k]?.pos === 'VERB' &&
-      /ed$/.test(ctx.word(k)) &&
-      /^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[k + 1]?.pos ?? '')
-    ) {
-      k++;
-    }
+    if (modifiesNoun(ctx, k)) k++;
     // "opposed to including Syria and Iran": the object of the gerund.
     if (ctx.tokens[k]?.pos === 'VERB' && /ing$/.test(ctx.word(k)) && ctx.word(k - 1) === 'to') k++;
     const found = actorsFrom(ctx, k, s.tokenEnd);
@@ -1672,8 +1660,7 @@ export function matchSentence(
       !prepSource
     ) {
       targets = sources;
-      const at = ctx.tokens[t]?.start ?? 0;
-      sources = targets.length ? [{ actor: null, text: '', start: at, end: at, code: null }] : [];
+      sources = targets.length ? [unknownSource(ctx, t)] : [];
       if (targets.length) why.push('target: the subject, under the act (source unknown)');
     }
     // "anti-American protests", "an anti-Putin rally": whom the act is against.
@@ -1713,8 +1700,7 @@ export function matchSentence(
         }
         // "he was subjected to torture": violence by no one named.
         if (!sources.length && UNKNOWN_SOURCE_TYPES.has(best.rule.type)) {
-          const at = ctx.tokens[t]?.start ?? 0;
-          sources = [{ actor: null, text: '', start: at, end: at, code: null }];
+          sources = [unknownSource(ctx, t)];
           why.push('source: unknown (the subject undergoes the act)');
         }
       }
@@ -1742,8 +1728,7 @@ export function matchSentence(
         ? UNKNOWN_AGENT_TYPES.has(best.rule.type)
         : UNKNOWN_SOURCE_TYPES.has(best.rule.type);
       if (sources.length === 0 && unknownAgent) {
-        const at = ctx.tokens[t]?.start ?? 0;
-        sources = [{ actor: null, text: '', start: at, end: at, code: null }];
+        sources = [unknownSource(ctx, t)];
         why.push('source: unknown (a passive with no agent)');
       }
     }
@@ -1754,8 +1739,7 @@ export function matchSentence(
       UNKNOWN_SOURCE_TYPES.has(best.rule.type) &&
       !isPassive(ctx, t, s, transitive)
     ) {
-      const at = ctx.tokens[t]?.start ?? 0;
-      sources = [{ actor: null, text: '', start: at, end: at, code: null }];
+      sources = [unknownSource(ctx, t)];
       why.push('source: unknown (no actor in the subject)');
     }
     // "talks between X and Y"; "Russia and Ukraine met in Istanbul": a reciprocal act of
@@ -1811,6 +1795,21 @@ const SUFFERING = new Set(['die', 'perish', 'suffer', 'survive', 'flee', 'escape
  * The agent of a nominal act named after it with "by", over a participle phrase:
  * "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
  */
+/** A source no one names ("was killed", "came under attack"), placed at trigger t. */
+function unknownSource(ctx: QuoteContext, t: number): Argument {
+  const at = ctx.tokens[t]?.start ?? 0;
+  return { actor: null, text: '', start: at, end: at, code: null };
+}
+
+/** A participle before its noun, modifying it: "exiled Hamas leader", "jailed journalists". */
+function modifiesNoun(ctx: QuoteContext, k: number): boolean {
+  return (
+    ctx.tokens[k]?.pos === 'VERB' &&
+    /ed$/.test(ctx.word(k)) &&
+    /^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[k + 1]?.pos ?? '')
+  );
+}
+
 /** Acts an "anti-" word before their noun names the target of. */
 const AGAINST_TYPES = new Set(['PROTEST', 'ACCUSE', 'REJECT', 'ASSAULT', 'THREATEN']);
 

@@ -307,7 +307,6 @@ function timePhraseStart(ctx: QuoteContext, k: number, limit: number): number {
   return -1;
 }
 
-/** The speaker who is the subject of cue token c: the phrase before it in its sentence. */
 /**
  * Words after "is" that pass its subject on to a "to"-verb: "is expected to meet", "was sent to
  * meet", "were forced to withdraw".
@@ -315,6 +314,7 @@ function timePhraseStart(ctx: QuoteContext, k: number, limit: number): number {
 const RAISING =
   /^(?:expected|scheduled|set|slated|due|likely|unlikely|certain|said|reported|believed|thought|supposed|understood|alleged|rumou?red|poised|about|going|sent|invited|asked|urged|forced|allowed|permitted|told|ordered|authori[sz]ed|encouraged|required|obliged|tasked|appointed|elected|chosen)$/;
 
+/** The speaker who is the subject of cue token c: the phrase before it in its sentence. */
 export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Speaker | null {
   let j = c - 1;
   const cue = ctx.tokens[c];
@@ -504,11 +504,6 @@ export function clauseSubject(ctx: QuoteContext, from: number, to: number): Spea
 }
 
 /**
- * "Rutte, NATO's chief, said" → Rutte; "A spokesman for the ministry, Kim Ho-Nyoun, says" →
- * Kim Ho-Nyoun; "The host, John Kufuor of Ghana, Chairman of the Union, said" → Kufuor: the
- * nearest comma-separated phrase that names a person speaks, else the first phrase.
- */
-/**
  * The actor a comma-less relative clause right before verb c describes: "India which has had
  * close ties with Iran [has supported]" → India. Null when there is none.
  */
@@ -530,6 +525,11 @@ function relativeBefore(ctx: QuoteContext, c: number, limit: number): Speaker | 
   return null;
 }
 
+/**
+ * "Rutte, NATO's chief, said" → Rutte; "A spokesman for the ministry, Kim Ho-Nyoun, says" →
+ * Kim Ho-Nyoun; "The host, John Kufuor of Ghana, Chairman of the Union, said" → Kufuor: the
+ * nearest comma-separated phrase that names a person speaks, else the first phrase.
+ */
 function speakerOfApposition(ctx: QuoteContext, comma: number, limit: number): Speaker | null {
   let end = comma;
   let first: Speaker | null = null;
