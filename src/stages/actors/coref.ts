@@ -536,18 +536,14 @@ function resolvePronouns(
  * governments and agents), when it has at least two mentions and two fifths of them all.
  */
 export function documentCountry(mentions: ActorMention[], kb: KnowledgeBase): string | null {
-  const counts = new Map<string, number>();
-  let total = 0;
-  for (const m of mentions) {
-    if (m.type !== 'country' || m.method === 'coref-pronoun') continue;
-    const iso = kb.actors.get(m.actor)?.code;
-    if (!iso) continue;
-    counts.set(iso, (counts.get(iso) ?? 0) + 1);
-    total++;
-  }
-  let best: [string, number] | undefined;
-  for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
-  return best && best[1] >= 2 && best[1] / total >= 0.4 ? best[0] : null;
+  return dominantCountry(
+    mentions,
+    (m) =>
+      m.type !== 'country' || m.method === 'coref-pronoun'
+        ? undefined
+        : kb.actors.get(m.actor)?.code,
+    0.4,
+  );
 }
 
 /**
@@ -558,23 +554,41 @@ export function documentCountry(mentions: ActorMention[], kb: KnowledgeBase): st
  * when that country has at least two mentions and half of them all.
  */
 function actorsCountry(mentions: ActorMention[], kb: KnowledgeBase): string | null {
+  return dominantCountry(
+    mentions,
+    (m) => {
+      if (m.method === 'coref-pronoun' || m.method === 'unlinked') return undefined;
+      const actor = kb.actors.get(m.actor);
+      if (!actor) return undefined;
+      return actor.type === 'country'
+        ? actor.code
+        : (actor.country ?? (actor.roles ?? []).find((r) => r.country)?.country);
+    },
+    0.5,
+  );
+}
+
+/**
+ * The country the mentions name most (by `countryOf`, undefined for a mention that counts for
+ * none), when it has at least two mentions and `share` of those counted; the first named wins
+ * a tie.
+ */
+function dominantCountry(
+  mentions: ActorMention[],
+  countryOf: (m: ActorMention) => string | null | undefined,
+  share: number,
+): string | null {
   const counts = new Map<string, number>();
   let total = 0;
   for (const m of mentions) {
-    if (m.method === 'coref-pronoun' || m.method === 'unlinked') continue;
-    const actor = kb.actors.get(m.actor);
-    if (!actor) continue;
-    const iso =
-      actor.type === 'country'
-        ? actor.code
-        : (actor.country ?? (actor.roles ?? []).find((r) => r.country)?.country);
+    const iso = countryOf(m);
     if (!iso) continue;
     counts.set(iso, (counts.get(iso) ?? 0) + 1);
     total++;
   }
   let best: [string, number] | undefined;
   for (const entry of counts) if (!best || entry[1] > best[1]) best = entry;
-  return best && best[1] >= 2 && best[1] / total >= 0.5 ? best[0] : null;
+  return best && best[1] >= 2 && best[1] / total >= share ? best[0] : null;
 }
 
 /**
