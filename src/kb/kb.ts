@@ -225,13 +225,21 @@ export function agentSector(
 
 /**
  * The sector of a description that is a role noun phrase alone, with nothing after its head:
- * "the government", but not "the government of fraud" or "officials in Kabul".
+ * "the government", "an alliance of political parties", but not "the government of fraud" or
+ * "officials in Kabul".
  */
 export function plainAgentSector(
   agents: ReadonlyMap<string, string>,
   description: string,
 ): string | undefined {
-  return AFTER_HEAD.test(description) ? undefined : agentSector(agents, description);
+  return AFTER_HEAD.test(withoutPartitive(description))
+    ? undefined
+    : agentSector(agents, description);
+}
+
+/** A description without its quantity: "thousands of protesters" → "protesters". */
+export function withoutPartitive(description: string): string {
+  return description.replace(PARTITIVE, '');
 }
 
 /** Compares partial dates: "2008-05" counts as the whole month, "2008" as the whole year. */

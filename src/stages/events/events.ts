@@ -13,7 +13,12 @@ import { isProcessable } from '../language/language.js';
 import { quoteAt } from '../quotes/quotes.js';
 import { quoteRules } from '../quotes/rules.js';
 import { firstTokenAt, speakerBefore, type QuoteContext, type Speaker } from '../quotes/speaker.js';
-import { agentSector, plainAgentSector, type KnowledgeBase } from '../../kb/kb.js';
+import {
+  agentSector,
+  plainAgentSector,
+  withoutPartitive,
+  type KnowledgeBase,
+} from '../../kb/kb.js';
 import { EventContext } from './context.js';
 import { findDates, type DateExpression } from './dates.js';
 import { loadGazetteer, lookupCity, type Gazetteer } from './places.js';
@@ -22,7 +27,6 @@ import {
   deniesOwn,
   matchSentence,
   placeArgument,
-  RECIPROCAL,
   THE_TWO,
   type Argument,
   type EventDraft,
@@ -645,7 +649,7 @@ export function findEvents(
       const targets = draft.targets.length ? draft.targets : [undefined];
       for (const sourceArg of draft.sources) {
         // "The two countries signed…": each is the other's counterpart.
-        const counterpart = pair && !draft.targets.length && RECIPROCAL.has(draft.rule.type);
+        const counterpart = pair && !draft.targets.length && draft.rule.reciprocal;
         for (const targetArg of counterpart ? pair.filter((p) => p !== sourceArg) : targets) {
           const coded = futureType(draft, rules);
           const event: EventResult = {
@@ -1001,7 +1005,18 @@ function fillOwnAgents(
 }
 
 /** Sectors an unnamed group of the article's country can be coded with ("the police"). */
-const HOME_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'OPP', 'SPY', 'REB', 'CVL']);
+const HOME_SECTORS = new Set([
+  'GOV',
+  'MIL',
+  'COP',
+  'LEG',
+  'JUD',
+  'OPP',
+  'PTY',
+  'SPY',
+  'REB',
+  'CVL',
+]);
 /** A number or a count word: "three", "61", "dozens", "several". */
 const COUNT =
   /^(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many|some)$/i;
@@ -1039,7 +1054,7 @@ function fillAgents(
       const named = (w: string) => /^\p{Lu}\p{Ll}/u.test(w);
       const opening =
         /^(?:the|a|an|its|their|local|state|national|federal)$/i.test(first) || COUNT.test(first);
-      if (rest.some(named) || / of /i.test(arg.text)) continue;
+      if (rest.some(named) || / of /i.test(withoutPartitive(arg.text))) continue;
       // …but a role noun is no name: "Government forces", "Riot police".
       const agent =
         kb.agents.get(aliasKey(arg.text.toLowerCase())) ?? kb.agents.get(aliasKey(first));

@@ -965,6 +965,10 @@ function placeLead(ctx: QuoteContext, first: number, start: number): number {
   for (let k = first - 1; k > start && first - k <= 8; k--) {
     const token = ctx.tokens[k];
     if (!token || token.pos === 'VERB' || token.pos === 'AUX') return -1;
+    // "…by a federal court in September, but the government appealed": another clause.
+    if (token.pos === 'SCONJ' || (token.pos === 'CCONJ' && !/^(?:and|or)$/.test(token.normal))) {
+      return -1;
+    }
     if (
       /^(?:in|at|near|from|across|throughout)$/.test(token.normal) &&
       ctx.tokens[k - 1]?.pos === 'NOUN'
@@ -1266,6 +1270,14 @@ function argumentsAt(
           why.push(`${role}: not the subject of "${ctx.word(v)}", which judges the act`);
           return [];
         }
+        // "expressed shock over the attack", "opened an inquiry into the bombings".
+        const reaction = reactionBetween(ctx, v, t);
+        if (reaction >= 0) {
+          why.push(
+            `${role}: not the subject of "${ctx.word(v)}", whose "${ctx.word(reaction)}" is about the act`,
+          );
+          return [];
+        }
         // "The truce was signed by Saakashvili, after a meeting with Rice": the agent.
         // (A finite passive, with the noun outside the agent's phrase: not "doubts expressed
         // by its department on whether the invasion…", "assessed by the inquiry's lawyers".)
@@ -1436,21 +1448,12 @@ function isConditionalThreat(
 }
 
 const HOSTILE_TYPES = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'MOBILIZE']);
-/** Types coded even when no one is named as having done it. */
-/** Types a pair does to each other: "the two sides agreed", "X and Y met", "clashed". */
+
 /** "The two countries", "both sides": read as the two parties the article names most. */
 export const THE_TWO =
   /^(?:the\s+)?(?:two|both)\s+(?:countries|nations|states|sides|governments|leaders|presidents|prime\s+ministers|neighbours|neighbors|parties)$|^the\s+(?:two\s+)?sides$|^both$/i;
 
-export const RECIPROCAL = new Set([
-  'CONSULT',
-  'AGREE',
-  'COOPERATE',
-  'ASSAULT',
-  'SUPPORT',
-  'CONCEDE',
-]);
-
+/** Types coded even when no one is named as having done it. */
 const UNKNOWN_SOURCE_TYPES = new Set(['ASSAULT', 'COERCE', 'ACCUSE']);
 /**
  * Acts whose passive names who suffered them even when it does not name who did them: "he was
@@ -1744,7 +1747,7 @@ export function matchSentence(
     }
     // "talks between X and Y"; "Russia and Ukraine met in Istanbul": a reciprocal act of
     // coordinated subjects with no one else named is each one's with the other.
-    const reciprocal = RECIPROCAL.has(best.rule.type) && targets.length === 0;
+    const reciprocal = best.rule.reciprocal && targets.length === 0;
     if ((best.rule.source === 'between' || reciprocal) && sources.length > 1) {
       if (reciprocal) why.push('target: the other of the coordinated subjects (a reciprocal act)');
       targets = sources.slice(1);
@@ -1888,6 +1891,46 @@ export function deniesOwn(ctx: QuoteContext, v: number, t: number): boolean {
   }
   return true;
 }
+
+/**
+ * Feelings about an act, or inquiries into it, between the verb v and the act noun t: the
+ * verb's subject reacts to the act ("expressed shock over the attack", "voiced outrage at the
+ * raids", "ordered an investigation into the bombing"), it did not do it. Returns the
+ * reaction noun's index, or -1.
+ */
+function reactionBetween(ctx: QuoteContext, v: number, t: number): number {
+  for (let k = v + 1; k < t - 1; k++) {
+    if (REACTION.has(ctx.tokens[k]?.normal ?? '') && ctx.tokens[k + 1]?.pos === 'ADP') return k;
+  }
+  return -1;
+}
+
+const REACTION = new Set([
+  'shock',
+  'outrage',
+  'anger',
+  'horror',
+  'dismay',
+  'concern',
+  'concerns',
+  'alarm',
+  'sorrow',
+  'grief',
+  'sadness',
+  'regret',
+  'condolences',
+  'sympathy',
+  'solidarity',
+  'disgust',
+  'indignation',
+  'investigation',
+  'investigations',
+  'inquiry',
+  'probe',
+  'report',
+  'questions',
+  'silence',
+]);
 
 /** Whether a noun or a pronoun stands between tokens a and b (an object, not "pushing hard"). */
 function nounBetween(ctx: QuoteContext, a: number, b: number): boolean {
@@ -2162,7 +2205,32 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
     const subject = ctx.tokens[k]?.pos ?? '';
     if (bare && /^(?:NOUN|PROPN|ADJ)$/.test(subject) && k >= s.tokenStart) return true;
   }
-  return (
-    ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(word) && !/ing$/.test(ctx.word(t))
-  );
+  if (
+    ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(word) &&
+    !/ing$/.test(ctx.word(t))
+  ) {
+    return true;
+  }
+  return transitive && coordinatedPassive(ctx, t, s);
+}
+
+/**
+ * "was found guilty of war crimes and sentenced to 11 years", "were arrested and charged with
+ * treason": a participle joined by "and" to a passive shares its auxiliary — unless an object
+ * follows it ("troops were deployed and attacked the village" is active).
+ */
+const IRREGULAR_PARTICIPLE = new Set(['found', 'given', 'sent', 'brought', 'kept', 'held', 'told']);
+
+function coordinatedPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  if (ctx.word(t - 1) !== 'and' || !PARTICIPLE.test(ctx.word(t))) return false;
+  if (/^(?:DET|NOUN|PROPN|PRON|NUM|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')) return false;
+  for (let v = t - 2; v >= s.tokenStart && t - v <= 12; v--) {
+    if (ctx.tokens[v]?.pos !== 'VERB') continue;
+    const k = skipAdverbsBack(ctx, v - 1, s.tokenStart);
+    return (
+      (PARTICIPLE.test(ctx.word(v)) || IRREGULAR_PARTICIPLE.has(ctx.word(v))) &&
+      ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(ctx.word(k))
+    );
+  }
+  return false;
 }

@@ -77,6 +77,11 @@ export interface EventRule {
    * → the Russian army (`inferred: "source-country"`).
    */
   ownAgents: boolean;
+  /**
+   * Coordinated subjects do it to each other when no target is named ("X and Y met", "X and
+   * Y severed relations"). Default: the types whose acts are mutual by nature.
+   */
+  reciprocal: boolean;
   source: ArgumentSlot;
   target: ArgumentSlot;
   /** Passive voice swaps: "was attacked by X" → source X, target the subject. */
@@ -106,6 +111,16 @@ export interface EventRules {
 }
 
 const ID = /^[a-z]+\.[a-z0-9-]+$/;
+
+/** Types a pair does to each other: "the two sides agreed", "X and Y met", "clashed". */
+export const RECIPROCAL_TYPES = new Set([
+  'CONSULT',
+  'AGREE',
+  'COOPERATE',
+  'ASSAULT',
+  'SUPPORT',
+  'CONCEDE',
+]);
 const SLOT =
   /^(?:subject|object|recipient|possessor|none|between|speaker|prep:[a-z]+(?:\|[a-z]+)*)$/;
 
@@ -195,6 +210,9 @@ export function parseRule(
   if (r.ownAgents !== undefined && typeof r.ownAgents !== 'boolean') {
     throw invalid(file, `${id}: ownAgents is true, false or absent`);
   }
+  if (r.reciprocal !== undefined && typeof r.reciprocal !== 'boolean') {
+    throw invalid(file, `${id}: reciprocal is true, false or absent`);
+  }
   if (!Array.isArray(r.examples) || r.examples.length === 0) {
     throw invalid(file, `${id}: at least one example sentence is required`);
   }
@@ -227,6 +245,7 @@ export function parseRule(
     fallbackTarget: r.fallbackTarget === 'winner' ? 'winner' : null,
     fallbackSource: typeof r.fallbackSource === 'string' ? r.fallbackSource : null,
     ownAgents: r.ownAgents === true,
+    reciprocal: typeof r.reciprocal === 'boolean' ? r.reciprocal : RECIPROCAL_TYPES.has(type),
     source,
     target,
     passive: r.passive !== false && verbs.length > 0,
