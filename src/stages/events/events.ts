@@ -705,6 +705,7 @@ export function findEvents(
   if (home) fillTargets(events, home, explain, peopleObjects);
   if (pair) fillCounterparts(events, pair, explain, peopleObjects);
   fillWinners(events, rules, doc, actorList, explain);
+  if (kb) fillProtested(events, kb, explain);
   // An event names at least one participant it can identify: a coded or named actor, a body
   // named by its role ("the police", "protesters") or an office by its title ("the
   // president"). "They can easily kill innocent civilians", "many countries have boycotted the
@@ -967,6 +968,29 @@ function fillCounterparts(
         `target: ${other.code ?? ''}, the other of the two countries the article is about`,
       );
     }
+  }
+}
+
+/**
+ * "Thousands of protesters rallied in Kathmandu", "lawyers held a protest meeting": a protest
+ * with no target named is aimed at the protesters' own government (`inferred:
+ * "source-country"`). A protest against another state names it ("anti-American protests").
+ * Measured on the dev set: all 7 annotated protests have their country or its government as
+ * target.
+ */
+function fillProtested(events: EventResult[], kb: KnowledgeBase, explain: boolean): void {
+  for (const event of events) {
+    if (event.type !== 'PROTEST' || event.target) continue;
+    const code = event.source.code ?? '';
+    const country = code.slice(0, 3);
+    if (!kb.countries.has(country) || STATE_SECTORS.has(code.slice(3, 6))) continue;
+    event.target = {
+      actor: null,
+      code: `${country}GOV`,
+      text: '',
+      inferred: 'source-country',
+    };
+    if (explain) event.explanation?.push(`target: ${country}GOV, the protesters' own government`);
   }
 }
 

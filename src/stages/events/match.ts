@@ -338,6 +338,12 @@ function matchVerbRule(
   const used: number[] = [];
   let specificity = 0;
   let objectAt = -1;
+  // "demonstrated in Minsk", not "demonstrates democratic processes"; "rallied outside", not
+  // "rallied support".
+  if (rule.intransitive) {
+    const next = ctx.tokens[skipAdverbs(ctx, t + 1, s.tokenEnd)];
+    if (next && /^(?:DET|NOUN|PROPN|PRON|NUM|ADJ)$/.test(next.pos)) return null;
+  }
   if (rule.particle.length > 0) {
     let k = skipAdverbs(ctx, t + 1, s.tokenEnd);
     // "forced the UN agency out", "called the strike off": the object may stand between.
@@ -440,7 +446,12 @@ function matchNounRule(
     !ctx.mentionAt(t + 1) &&
     !(WEEKDAY.test(next.normal) || RELATIVE_DAY.test(next.normal))
   ) {
-    // …unless the next noun only frames the event: "a mediation effort", "a peace mission".
+    // …unless the next noun only frames the event: "a mediation effort", "a peace mission",
+    // "a protest meeting called by the Bar Association" (whose agent follows the frame).
+    if (rule.type === 'PROTEST' && PROTEST_FRAMES.has(next.normal)) {
+      if (unrealized(ctx, t, s)) return null;
+      return { rule, after: t + 1, last: t + 1, used: [], specificity };
+    }
     if (!LIGHT_NOUNS.has(next.normal)) return null;
   }
   // "the need for negotiations", "called for sanctions": a wish, not an event.
@@ -474,6 +485,21 @@ function matchNounRule(
   }
   return { rule, after: t, last: t, used: [], specificity };
 }
+
+/** Nouns a protest names its form with: "a protest march", "a protest meeting". */
+const PROTEST_FRAMES = new Set([
+  'meeting',
+  'meetings',
+  'march',
+  'marches',
+  'rally',
+  'rallies',
+  'gathering',
+  'gatherings',
+  'action',
+  'actions',
+  'camp',
+]);
 
 const LIGHT_NOUNS = new Set([
   'effort',
@@ -510,6 +536,11 @@ const AVOIDED = new Set([
   'shun',
   'boycott',
   'skip',
+  // "Arroyo has forbidden protest rallies": banned, not held.
+  'forbid',
+  'ban',
+  'prohibit',
+  'outlaw',
 ]);
 
 /** Words that open a list of what might happen: "scenarios such as an invasion". */
@@ -525,7 +556,11 @@ function unrealized(ctx: QuoteContext, t: number, s: Sentence): boolean {
   for (let k = t - 1; k >= s.tokenStart && t - k <= 5; k--) {
     const word = ctx.word(k);
     // The verb's own rule (REJECT for "refused talks", "boycotted the summit") codes it.
+    // (wink-nlp tags "has forbidden" as an adjective after its auxiliary.)
     if (ctx.tokens[k]?.pos === 'VERB' && AVOIDED.has(lemma(ctx, k))) return true;
+    if (ctx.tokens[k]?.pos === 'ADJ' && ctx.tokens[k - 1]?.pos === 'AUX') {
+      if (AVOIDED.has(IRREGULAR_PAST.get(word) ?? lemma(ctx, k))) return true;
+    }
     if ((word === 'for' || word === 'of' || word === 'to') && WISHED.test(ctx.word(k - 1)))
       return true;
     if ((word === 'for' || word === 'of') && WISHED.test(lemma(ctx, k - 1))) return true;
@@ -1122,6 +1157,11 @@ function argumentsAt(
       }
     }
     const subject = speakerBefore(ctx, t, from);
+    // "The attack on the Indian parliament killed five": the attacked, not the attacker.
+    if (subject && attackedIn(ctx, ctx.tokenAt(subject.start), from)) {
+      why.push(`${role}: not "${subject.text}", the one attacked in the subject`);
+      return [];
+    }
     // "Europe and the United States insist …, they demand": "they" is the group named last.
     const unresolved = subject === null || (subject.actor === null && /^they$/i.test(subject.text));
     if (unresolved && ctx.word(skipVerbGroup(ctx, t - 1, from)) === 'they') {
@@ -1139,7 +1179,9 @@ function argumentsAt(
       const place = first ? placeLead(ctx, ctx.tokenAt(first.start), from) : -1;
       if (place >= 0) {
         const head = phraseEndingAt(ctx, place - 1, from);
-        const described = head ? speakerFromPhrase(ctx, head[0], head[1]) : null;
+        // ("The bombing of the Russian embassy in Kabul killed…": the attacked.)
+        const attacked = head !== null && ATTACK_NOUN.test(ctx.word(head[0] + 1));
+        const described = head && !attacked ? speakerFromPhrase(ctx, head[0], head[1]) : null;
         if (!described) return [];
         why.push(`${role}: subject of "${ctx.word(t)}", before its place`);
         return [toArgument(ctx, described)];
@@ -1239,7 +1281,7 @@ function argumentsAt(
       return [argumentOf(m)];
     }
     // "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
-    const agent = agentAfter(ctx, t, s);
+    const agent = agentAfter(ctx, after, s);
     if (agent) {
       why.push(`${role}: after "by" (who carried out "${ctx.word(t)}")`);
       return [agent];
@@ -1794,10 +1836,21 @@ export function matchSentence(
 /** Verbs whose subject suffers the act of the noun they govern: "died in attacks". */
 const SUFFERING = new Set(['die', 'perish', 'suffer', 'survive', 'flee', 'escape']);
 
+/** Nouns of attacks, before the one attacked: "the bombing of", "a raid on". */
+const ATTACK_NOUN =
+  /^(?:attacks?|bombings?|raids?|assaults?|strikes?|airstrikes?|ambush|shelling|offensive|invasion|siege)$/;
+
 /**
- * The agent of a nominal act named after it with "by", over a participle phrase:
- * "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
+ * Whether the mention at token m is the object of an attack noun in a subject phrase: "the
+ * attack on the Indian parliament", "a bombing at a police station", "the siege of Sarajevo".
  */
+function attackedIn(ctx: QuoteContext, m: number, from: number): boolean {
+  let k = m - 1;
+  while (k > from && /^(?:DET|ADJ|NUM)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
+  if (!/^(?:on|against|at|of)$/.test(ctx.word(k))) return false;
+  return ATTACK_NOUN.test(ctx.word(k - 1));
+}
+
 /** A source no one names ("was killed", "came under attack"), placed at trigger t. */
 function unknownSource(ctx: QuoteContext, t: number): Argument {
   const at = ctx.tokens[t]?.start ?? 0;
@@ -1854,6 +1907,10 @@ function undergoneBy(ctx: QuoteContext, t: number, s: Sentence): number {
   return -1;
 }
 
+/**
+ * The agent of a nominal act named after it with "by", over a participle phrase:
+ * "attacks believed to be perpetrated by the SLA", "the raid carried out by Hamas".
+ */
 function agentAfter(ctx: QuoteContext, t: number, s: Sentence): Argument | undefined {
   let k = t + 1;
   // (Also "the attacks were carried out by Hamas": the noun as a passive's subject.)

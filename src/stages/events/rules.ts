@@ -58,6 +58,8 @@ export interface EventRule {
   without: string[];
   /** Drop the event when no target actor is found (verbs too common otherwise). */
   requireTarget: boolean;
+  /** The verb takes no object in this sense: "demonstrated in Minsk", not "demonstrated skill". */
+  intransitive: boolean;
   /** A negated trigger codes nothing: not wanting something is no request. */
   affirmative: boolean;
   /** Predicate nouns one of which must follow the object: call + X + "a farce". */
@@ -210,6 +212,9 @@ export function parseRule(
   if (r.ownAgents !== undefined && typeof r.ownAgents !== 'boolean') {
     throw invalid(file, `${id}: ownAgents is true, false or absent`);
   }
+  if (r.intransitive !== undefined && typeof r.intransitive !== 'boolean') {
+    throw invalid(file, `${id}: intransitive is true, false or absent`);
+  }
   if (r.reciprocal !== undefined && typeof r.reciprocal !== 'boolean') {
     throw invalid(file, `${id}: reciprocal is true, false or absent`);
   }
@@ -241,6 +246,7 @@ export function parseRule(
     without: lemmas(r.without, `${id}.without`, file),
     requireTarget: r.requireTarget === true,
     affirmative: r.affirmative === true,
+    intransitive: r.intransitive === true,
     predicates: lemmas(r.predicates, `${id}.predicates`, file),
     fallbackTarget: r.fallbackTarget === 'winner' ? 'winner' : null,
     fallbackSource: typeof r.fallbackSource === 'string' ? r.fallbackSource : null,

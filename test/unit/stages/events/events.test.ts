@@ -610,12 +610,18 @@ test('in an article about two countries, an untargeted act by one is aimed at th
     text: '',
     inferred: 'counterpart',
   });
-  // A named target stays; a protest is not turned against the other side.
+  // A named target stays; a protest is not turned against the other side but against the
+  // protesters' own government.
   const more = await events(
     two + 'Serbian troops were put on alert against Albania. Kosovo students protested.',
   );
   assert.equal(more.find((e) => e.type === 'MOBILIZE')?.target?.code, 'ALB');
-  assert.equal(more.find((e) => e.type === 'PROTEST')?.target, null);
+  assert.deepEqual(more.find((e) => e.type === 'PROTEST')?.target, {
+    actor: null,
+    code: 'KSVGOV',
+    text: '',
+    inferred: 'source-country',
+  });
   // One country named often and another in passing is no pair.
   const one = await events(
     'Serbia held talks. Serbia and Kosovo met. Serbia voted. Serbia counted votes. ' +
