@@ -983,7 +983,8 @@ function fillProtested(events: EventResult[], kb: KnowledgeBase, explain: boolea
     if (event.type !== 'PROTEST' || event.target) continue;
     const code = event.source.code ?? '';
     const country = code.slice(0, 3);
-    if (!kb.countries.has(country) || STATE_SECTORS.has(code.slice(3, 6))) continue;
+    const sector = code.slice(3, 6);
+    if (!kb.countries.has(country) || STATE_SECTORS.has(sector)) continue;
     event.target = {
       actor: null,
       code: `${country}GOV`,

@@ -962,6 +962,21 @@ function examplesAfter(ctx: QuoteContext, k: number, end: number): Argument[] {
   return actorsFrom(ctx, j, end).filter((a) => a.actor !== null || a.code !== null);
 }
 
+/** Countries named by their number only: "many countries", "several states". */
+const GENERIC_STATES =
+  /^(?:many|several|some|other|most|few|numerous|a number of|dozens of)\s+(?:other\s+)?(?:countries|nations|states|governments)$/i;
+
+/** ", including X, Y and Z" later in the clause of trigger t: the actors it lists. */
+function examplesLater(ctx: QuoteContext, t: number, s: Sentence): Argument[] {
+  for (let k = t + 1; k < s.tokenEnd - 1; k++) {
+    if (/^[;:]$/.test(ctx.word(k))) break;
+    if (ctx.word(k) === ',' && ctx.word(k + 1) === 'including') {
+      return examplesAfter(ctx, k, s.tokenEnd);
+    }
+  }
+  return [];
+}
+
 /** Nouns for acts, whose author "by" names: "the decisions made by", "the attacks carried out by". */
 const ACTS = new Set([
   'decision',
@@ -1171,6 +1186,14 @@ function argumentsAt(
         return group;
       }
     }
+    // "Many countries have boycotted the ban, including the United States and Russia".
+    if (subject && subject.actor === null && GENERIC_STATES.test(subject.text)) {
+      const examples = examplesLater(ctx, t, s);
+      if (examples.length) {
+        why.push(`${role}: the examples of "${subject.text}"`);
+        return examples;
+      }
+    }
     if (subject) {
       const group = coordinated(ctx, subject, from);
       // "Your agents in Yemen, Egypt and Iraq have captured…": places after a preposition are
@@ -1253,6 +1276,14 @@ function argumentsAt(
       if (m) {
         why.push(`${role}: first actor after "${ctx.word(t)}"`);
         return [argumentOf(m)];
+      }
+      // "imposed sanctions on officials, including President Lukashenko": the examples of a
+      // description of actors (not "boycotted the ban, including the US": the subject's).
+      if (ctx.word(k) === ',' && /^(?:including|such)$/.test(ctx.word(k + 1))) {
+        const phrase = phraseEndingAt(ctx, k - 1, t + 1);
+        const those = phrase !== null && ctx.word(phrase[0]) === 'those';
+        if (phrase && (those || speakerFromPhrase(ctx, phrase[0], phrase[1]))) continue;
+        break;
       }
       if (/^[;:.!?]$/.test(ctx.word(k)) || CLAUSE_END.has(ctx.word(k))) break;
       // "warned people against uprisings like those in Ukraine": the object before the
@@ -1430,6 +1461,8 @@ function verbGroup(
       else if (before && PLANNING.has(lemma(ctx, k - 1))) modality = 'planned';
       else if (before && COMMITTING.has(lemma(ctx, k - 1))) modality = 'planned';
       else if (ctx.word(k - 1) === 'going') modality = 'planned';
+      // "voters would be likely to reject the treaty": a likelihood, not an act.
+      else if (/^(?:likely|unlikely|liable|apt)$/.test(ctx.word(k - 1))) modality = 'hypothetical';
       break;
     } else if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART') break;
   }
