@@ -387,30 +387,63 @@ function obligations(
 ): EventDraft[] {
   const request = rules.byId.get('request.demand');
   // Only words inside someone's quote oblige anyone.
-  if (!request || !quotes.some((q) => q.speaker)) return [];
+  if (!request || quotes.length === 0) return [];
   const out: EventDraft[] = [];
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const token = ctx.tokens[t];
     if (!token || !MUST.has(token.normal)) continue;
     const quote = quoteAt(quotes, token.start, token.end);
-    if (!quote?.speaker) continue;
-    const subject = speakerBefore(ctx, t, firstTokenAt(ctx.tokens, quote.start));
-    if (!subject?.actor || subject.actor === quote.speaker) continue;
-    // "what Ukraine should give up", "if Iran should…": a question or a condition, no demand.
+    if (!quote) continue;
+    const quoteStart = firstTokenAt(ctx.tokens, quote.start);
+    const subject = speakerBefore(ctx, t, quoteStart);
+    if (!subject?.actor) continue;
     const at = firstTokenAt(ctx.tokens, subject.start);
+    // "Carter suggested a truce and that Hamas should stop its rockets": the one who said so
+    // in the quote asks it, not the quote's speaker.
+    const suggested = suggesterOf(ctx, at, quoteStart);
+    const suggester = suggested?.actor !== subject.actor ? suggested : null;
+    if (!suggester && (!quote.speaker || subject.actor === quote.speaker)) continue;
+    // "what Ukraine should give up", "if Iran should…": a question or a condition, no demand.
     let embedded = false;
     for (let k = at - 1; k >= at - 4 && k >= s.tokenStart; k--) {
       if (EMBEDDING.test(ctx.word(k))) embedded = true;
       if (embedded || ctx.tokens[k]?.pos === 'VERB' || /^[,;:]$/.test(ctx.word(k))) break;
     }
     if (embedded) continue;
-    out.push(
-      speakerDraft(ctx, request, t, index, quote, subject, false, [
-        `obligation "${token.normal}" in ${quote.id}: a request by its speaker to the subject`,
-      ]),
-    );
+    const draft = speakerDraft(ctx, request, t, index, quote, subject, false, [
+      `obligation "${token.normal}" in ${quote.id}: a request by its speaker to the subject`,
+    ]);
+    if (suggester) {
+      draft.sources = [
+        {
+          ...suggester,
+          code: ctx.mentionAt(firstTokenAt(ctx.tokens, suggester.start))?.code ?? null,
+        },
+      ];
+      draft.why[0] = `obligation "${token.normal}" in ${quote.id}: a request by "${suggester.text}", who said so, to the subject`;
+    }
+    out.push(draft);
   }
   return out;
+}
+
+/** Verbs whose that-clause says what someone should do: "suggested that Hamas should". */
+const SUGGESTING = new Set(['suggest', 'propose', 'say', 'insist', 'argue', 'recommend', 'tell']);
+
+/**
+ * The actor whose words a that-clause with an obligation reports, inside a quote: "Carter
+ * suggested a truce and that Hamas should stop" → Carter. The subject starts at token `at`.
+ */
+function suggesterOf(ctx: QuoteContext, at: number, quoteStart: number): Speaker | null {
+  if (ctx.word(at - 1) !== 'that') return null;
+  for (let v = at - 2; v >= quoteStart && at - v <= 10; v--) {
+    if (/^[;:]$/.test(ctx.word(v))) return null;
+    if (ctx.tokens[v]?.pos !== 'VERB') continue;
+    if (!SUGGESTING.has((ctx.tokens[v]?.lemma ?? '').toLowerCase())) return null;
+    const who = speakerBefore(ctx, v, quoteStart);
+    return who?.actor ? who : null;
+  }
+  return null;
 }
 
 /** A quote's speaker acting on the subject the words name (`obligations`, `judgements`). */
@@ -874,12 +907,13 @@ function documentPair(
   return first && second ? [first, second] : undefined;
 }
 
-/** "X won", "X has won", "X wins": the words after a winner's name. */
-const WON_AFTER = /^\s+(?:has\s+|have\s+|had\s+|narrowly\s+|easily\s+)?(?:won|wins)\b/;
+/** "X won", "X has won", "X wins", "X declared victory", "an X victory": after a winner's name. */
+const WON_AFTER =
+  /^\s+(?:has\s+|have\s+|had\s+|narrowly\s+|easily\s+)?(?:won|wins|(?:declared|claimed)\s+victory)\b|^\s+(?:victory|win)\b/;
 /** "congratulate X", "the victory of X", "victory for X": the words before a winner's name. */
 const WON_BEFORE = /(?:congratulat\w*|victory (?:of|for|by)|win (?:of|for|by)) (?:the )?$/i;
-/** "X's victory", "X's win". */
-const WON_POSSESSIVE = /^(?:'s|’s) (?:\w+ )?(?:victory|win)\b/;
+/** "X's victory", "Funes' victory", "X's win". */
+const WON_POSSESSIVE = /^(?:'s|’s|'|’) (?:\w+ )?(?:victory|win)\b/;
 
 /**
  * The actor the article says won (an election, a vote, a race): the one named most often as

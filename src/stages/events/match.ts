@@ -543,6 +543,10 @@ const AVOIDED = new Set([
   'outlaw',
 ]);
 
+/** Nouns of a capacity to act, before "to": "the power to dissolve", "the right to veto". */
+const CAPACITY =
+  /^(?:power|powers|right|rights|authority|ability|capacity|mandate|option|freedom)$/;
+
 /** Words that open a list of what might happen: "scenarios such as an invasion". */
 const POSSIBLE =
   /^(?:scenario|scenarios|option|options|possibility|possibilities|possible|hypothetical|contingency|contingencies|range|ranges|ranging)$/;
@@ -1376,7 +1380,11 @@ function argumentsAt(
     // A fronted phrase: "In a telephone conversation with Trump, Putin agreed…" — the subject
     // of the clause after the comma.
     if (!hasVerbBefore(ctx, t, s)) {
+      // ("Fighting has continued since the resolution, and Israel warned…" is a clause; "On
+      // the day before a rally planned in Los Angeles, students…" a phrase.)
+      const phrase = ctx.tokens[s.tokenStart]?.pos === 'ADP';
       for (let v = t + 1; v < s.tokenEnd; v++) {
+        if (!phrase && (ctx.tokens[v]?.pos === 'AUX' || governingVerb(ctx, v))) break;
         if (ctx.word(v) !== ',') continue;
         for (let w = v + 1; w < s.tokenEnd && w - v <= 12; w++) {
           if (ctx.tokens[w]?.pos !== 'VERB') continue;
@@ -1463,13 +1471,19 @@ function verbGroup(
       else if (ctx.word(k - 1) === 'going') modality = 'planned';
       // "voters would be likely to reject the treaty": a likelihood, not an act.
       else if (/^(?:likely|unlikely|liable|apt)$/.test(ctx.word(k - 1))) modality = 'hypothetical';
+      // "reserves the power to dissolve itself", "has the right to veto": a capacity.
+      else if (CAPACITY.test(ctx.word(k - 1))) modality = 'hypothetical';
       break;
     } else if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART') break;
   }
   // A noun governed by a planning verb: "is preparing the 19th package of sanctions".
   if (ctx.tokens[t]?.pos === 'NOUN') {
     for (let v = t - 1; v >= s.tokenStart && t - v <= 8; v--) {
-      if (ctx.tokens[v]?.pos === 'VERB') {
+      // "there should be a phased withdrawal", "it would be an invasion": the modal of "be".
+      const be = ctx.tokens[v]?.pos === 'AUX' && ctx.word(v) === 'be';
+      // (Not "a phased withdrawal": a participle before the noun modifies it.)
+      if (ctx.tokens[v]?.pos === 'VERB' && modifiesNoun(ctx, v)) continue;
+      if (ctx.tokens[v]?.pos === 'VERB' || be) {
         if (PLANNING.has(lemma(ctx, v))) modality = 'planned';
         const group = verbGroup(ctx, v, s);
         negated ||= group.negated;
@@ -1794,7 +1808,14 @@ export function matchSentence(
       if (agent.length) sources = agent;
       why.push('passive: the forces moved (or the sender after "by") are the source');
     } else if (passive) {
-      const by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
+      let by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
+      // "was fired on and sunk by a Russian cruiser": the agent of both participles.
+      const next = best.after + 2;
+      const participle =
+        PARTICIPLE.test(ctx.word(next)) || IRREGULAR_PARTICIPLE.has(ctx.word(next));
+      if (by < 0 && ctx.word(next - 1) === 'and' && participle) {
+        by = prepAfter(ctx, next, s.tokenEnd, 'by');
+      }
       const agent = by < 0 ? [] : actorsFrom(ctx, by + 1, s.tokenEnd);
       targets = sources;
       sources = agent;
@@ -2309,7 +2330,20 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
  * treason": a participle joined by "and" to a passive shares its auxiliary — unless an object
  * follows it ("troops were deployed and attacked the village" is active).
  */
-const IRREGULAR_PARTICIPLE = new Set(['found', 'given', 'sent', 'brought', 'kept', 'held', 'told']);
+const IRREGULAR_PARTICIPLE = new Set([
+  'found',
+  'given',
+  'sent',
+  'brought',
+  'kept',
+  'held',
+  'told',
+  'sunk',
+  'thrown',
+  'driven',
+  'hurt',
+  'wounded',
+]);
 
 function coordinatedPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
   if (ctx.word(t - 1) !== 'and' || !PARTICIPLE.test(ctx.word(t))) return false;
