@@ -1647,7 +1647,13 @@ export function matchSentence(
     if (!token) continue;
     // The rules this token may trigger; the checks below run only for those.
     // "was subjected to torture": the tagger's infinitive is a noun.
-    const subjectedTo = ctx.word(t - 1) === 'to' && /^subject(?:ed)?$/.test(ctx.word(t - 2));
+    // So is a bare verb form after "of" that names an act: "various methods of torture".
+    const subjectedTo =
+      (ctx.word(t - 1) === 'to' && /^subject(?:ed)?$/.test(ctx.word(t - 2))) ||
+      (ctx.word(t - 1) === 'of' &&
+        token.pos === 'VERB' &&
+        !/ing$/.test(token.normal) &&
+        rules.byNoun.has(token.normal));
     const verb = subjectedTo ? undefined : verbLemma(ctx, t, rules);
     // "launched an offensive against": wink-nlp's adjective that heads its phrase is a noun.
     const headAdjective =
