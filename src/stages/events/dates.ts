@@ -6,7 +6,8 @@
  *   fall before publication are next year's.
  * - Month-level expressions are ranges: "September" (the whole month), "early/mid/late
  *   September" (1–10, 11–20, 21–end), "next month", "last week" (Monday–Sunday), "in 2014".
- * - False friends are dropped: "Now …", "this may …", lower-case "march", "may".
+ * - False friends are dropped: "Now …", "this may …", lower-case "march", "may", durations
+ *   ("for 10 years").
  * - chrono-node runs only on sentences that have an event and a word that can start a date.
  */
 import * as chrono from 'chrono-node';
@@ -22,9 +23,14 @@ export interface DateExpression {
   to: string;
 }
 
-/** Words one of which a sentence must have before chrono-node is asked. */
+/**
+ * Words one of which a sentence must have before chrono-node is asked: month names and their
+ * abbreviations (not any word that starts like one: "decided", "separatists", "market"; "may"
+ * and "march" only capitalised, as lower-case ones are dropped below anyway), weekdays, words
+ * of time and years.
+ */
 const DATE_HINT =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:today|yesterday|tomorrow|tonight|week|weekend|month|year|decade)\b|\b(?:19|20)\d\d\b/i;
+  /\b(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Aa]pr(?:il)?|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t|tember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|Mar(?:ch)?|May|MARCH|MAY|JANUARY|FEBRUARY|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b|\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ww]eek|[Ww]eekend|[Mm]onth|[Yy]ear|[Dd]ecade)\b|\b(?:19|20)\d\d\b/;
 
 const FALSE_FRIENDS = /^(?:now|right now|this may|that may|may|march|second|sat|sun)$/i;
 
@@ -56,7 +62,7 @@ function weekRange(date: Date): [string, string] {
   return [iso(monday), iso(addDays(monday, 6))];
 }
 
-const HINTS = new RegExp(DATE_HINT.source, 'gi');
+const HINTS = new RegExp(DATE_HINT.source, 'g');
 
 /**
  * chrono-node's casual English parser without its times of day and time zones: an event is
@@ -167,6 +173,9 @@ export function findDates(
     const words = result.text.trim();
     if (FALSE_FRIENDS.test(words.replace(/^(?:on|in|at)\s+/i, ''))) continue;
     if (/^[a-z]/.test(words) && /^(?:march|may)\b/.test(words)) continue;
+    // "has debated it for 10 years": a duration, not a date (chrono-node reads it as 10 years
+    // from now).
+    if (/^for\s/i.test(words)) continue;
     const start = result.start;
     let date = start.date();
     let from: string;

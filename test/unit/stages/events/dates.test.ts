@@ -48,6 +48,14 @@ test('false friends are not dates: Now, this may, lower-case may and march', () 
 
 test('sentences with no date word are not parsed at all', () => {
   assert.deepEqual(read('The ministers met and agreed on a plan.'), []);
+  // Words that only start like a month are no date words: "decided", "separatists", "market".
+  assert.deepEqual(read('The separatists decided to open the market for 10 years.'), []);
+});
+
+test('a duration is no date', () => {
+  assert.deepEqual(read('Congress has debated it for 10 years since May 2015.'), [
+    ['May 2015', '2015-05-01', '2015-05-31'],
+  ]);
 });
 
 test('offsets point into the document text', () => {
