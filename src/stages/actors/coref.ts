@@ -189,7 +189,7 @@ function resolveSurnames(doc: Document, mentions: ActorMention[]): ActorMention[
       sentence: c.sentence,
       subject: c.subject,
     };
-    delete mention.title;
+    mention.title = undefined;
     added.push(mention);
   }
   return added;
@@ -422,7 +422,7 @@ function resolveBareTitles(
     const of = fits.filter((m) => m.end <= match.index).at(-1) ?? fits[0];
     const mention = of && corefMention(doc, mentions, of, start, end, 'coref-title');
     if (!mention) continue;
-    delete mention.title;
+    mention.title = undefined;
     // The first actor of its sentence is its subject, for the pronouns after it.
     mention.subject = !mentions.some((m) => m.sentence === mention.sentence && m.start < start);
     added.push(mention);
@@ -524,7 +524,7 @@ function resolvePronouns(
         sentence: index,
         subject: isSubject,
       };
-      delete mention.title;
+      mention.title = undefined;
       added.push(mention);
     }
   });

@@ -185,6 +185,33 @@ function guessType(c: MentionCandidate): ActorMention['type'] {
   return 'other';
 }
 
+/**
+ * A mention with every field, set or undefined, in one order (code, sector, gender and title
+ * are the caller's to fill): mentions of every kind share one object shape, so the code that
+ * reads them (coref, quotes, events) stays monomorphic.
+ */
+export function newMention(
+  c: MentionCandidate,
+  actor: string,
+  type: ActorMention['type'],
+  method: string,
+): ActorMention {
+  return {
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    actor,
+    code: null,
+    sector: undefined,
+    method,
+    type,
+    sentence: c.sentence,
+    subject: c.subject,
+    gender: undefined,
+    title: undefined,
+  };
+}
+
 export function link(doc: Document, ctx: LinkContext): ActorMention[] {
   const { kb } = ctx;
   const date = doc.published;
@@ -204,17 +231,8 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
 
   const out: ActorMention[] = [];
   const push = (c: MentionCandidate, actor: KbActor, method: string, code?: string | null) => {
-    const mention: ActorMention = {
-      start: c.start,
-      end: c.end,
-      text: c.text,
-      actor: actor.id,
-      code: code === undefined ? codeOn(actor, date) : code,
-      method,
-      type: actor.type,
-      sentence: c.sentence,
-      subject: c.subject,
-    };
+    const mention = newMention(c, actor.id, actor.type, method);
+    mention.code = code === undefined ? codeOn(actor, date) : code;
     if (actor.gender) mention.gender = actor.gender;
     if (c.title) mention.title = c.title.text;
     out.push(mention);
@@ -353,18 +371,10 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
       const type = cues.length === 0 ? 'person' : guessType(c);
       if (type === 'other') continue;
       const evidence = titleCode(ctx, c.title);
-      out.push({
-        start: c.start,
-        end: c.end,
-        text: c.text,
-        actor: `unlinked:${normName(c.text)}`,
-        code: evidence.code ?? nameCode(ctx, c, type),
-        ...(evidence.sector && !evidence.code ? { sector: evidence.sector } : {}),
-        method: 'unlinked',
-        type,
-        sentence: c.sentence,
-        subject: c.subject,
-      });
+      const mention = newMention(c, `unlinked:${normName(c.text)}`, type, 'unlinked');
+      mention.code = evidence.code ?? nameCode(ctx, c, type);
+      if (evidence.sector && !evidence.code) mention.sector = evidence.sector;
+      out.push(mention);
     }
   }
   return out;

@@ -75,32 +75,61 @@ function longestMatch(
 }
 
 /**
+ * A candidate with every field, set or undefined, in one order: candidates of every kind share
+ * one object shape, so the code that reads them (here, link, coref, events) stays monomorphic
+ * (with fields added only for some kinds, V8 saw eight shapes and reoptimised `recognize`
+ * again and again).
+ */
+function newCandidate(
+  kind: MentionCandidate['kind'],
+  where: { start: number; end: number; text: string },
+  sentence: number,
+  entries: AliasEntry[],
+): MentionCandidate {
+  return {
+    start: where.start,
+    end: where.end,
+    text: where.text,
+    kind,
+    sentence,
+    subject: false,
+    entries,
+    title: undefined,
+    sector: undefined,
+    country: undefined,
+    roleNoun: undefined,
+    place: undefined,
+    cues: undefined,
+  };
+}
+
+/**
  * A mention that stands for part of a country: an agent ("Russian troops" → the sector MIL) or a
  * role description ("the Russian president", resolved to its holder).
  */
-function countryPartCandidate(
-  where: { start: number; end: number; text: string },
-  sentence: number,
-  country: string,
-  part: { kind: 'agent'; sector: string } | { kind: 'role'; roleNoun: string },
-): MentionCandidate {
-  const { start, end, text } = where;
-  return { start, end, text, sentence, subject: false, entries: [], country, ...part };
-}
-
 const agentCandidate = (
   where: { start: number; end: number; text: string },
   sentence: number,
   sector: string,
   country: string,
-) => countryPartCandidate(where, sentence, country, { kind: 'agent', sector });
+) => {
+  const c = newCandidate('agent', where, sentence, []);
+  c.country = country;
+  c.sector = sector;
+  return c;
+};
 
 const roleCandidate = (
   where: { start: number; end: number; text: string },
   sentence: number,
   roleNoun: string,
   country: string,
-) => countryPartCandidate(where, sentence, country, { kind: 'role', roleNoun });
+) => {
+  const c = newCandidate('role', where, sentence, []);
+  c.country = country;
+  c.roleNoun = roleNoun;
+  return c;
+};
 
 export interface RecognizerContext {
   kb: KnowledgeBase;
@@ -436,20 +465,9 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         lexicon.placePrepositions.has(placeWord.norm);
       const where = span(i, end);
       if (!where) continue;
-      add(
-        {
-          start: where.start,
-          end: where.end,
-          text: where.text,
-          kind: 'kb',
-          sentence: index,
-          subject: false,
-          entries,
-          ...(place ? { place } : {}),
-        },
-        i,
-        end,
-      );
+      const c = newCandidate('kb', where, index, entries);
+      if (place) c.place = place;
+      add(c, i, end);
       i = end - 1;
     }
 
@@ -974,16 +992,8 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       if (prev && lexicon.placePrepositions.has(prev.norm) && (!title || title.bare))
         cues.push('place');
       if (words[from - 2]?.norm === 'according' && prev?.norm === 'to') cues.push('speech');
-      const candidate: MentionCandidate = {
-        start: where.start,
-        end: where.end,
-        text: where.text,
-        kind: 'unknown',
-        sentence: index,
-        subject: false,
-        entries: [],
-        cues,
-      };
+      const candidate = newCandidate('unknown', where, index, []);
+      candidate.cues = cues;
       if (title) candidate.title = title;
       add(candidate, from, end);
       i = end - 1;
