@@ -1139,6 +1139,27 @@ function purposeVerb(ctx: QuoteContext, t: number, from: number): number {
   return -1;
 }
 
+/** Verbs that make their object do what the "to"-verb says, and so assert it. */
+const CAUSATIVE = new Set(['cause', 'force', 'compel', 'prompt', 'lead', 'drive', 'oblige']);
+
+/**
+ * The actors made to do the act at t: "caused Japanese forces to go on alert" → the forces
+ * (the object between a causative verb and "to"). Empty when t is no such complement.
+ */
+function causedActors(ctx: QuoteContext, t: number, from: number): Argument[] {
+  if (ctx.word(t - 1) !== 'to') return [];
+  for (let k = t - 2; k >= from && t - k <= 10; k--) {
+    const token = ctx.tokens[k];
+    if (!token || /^[,;:]$/.test(token.normal)) return [];
+    if (token.pos === 'VERB' || token.pos === 'AUX') {
+      if (!CAUSATIVE.has(lemma(ctx, k)) || k === t - 2) return [];
+      return actorsFrom(ctx, k + 1, t - 1).filter((a) => a.actor !== null || a.code !== null);
+    }
+    if (!/^(?:DET|ADJ|NOUN|PROPN|NUM|PART|PUNCT)$/.test(token.pos) && !ctx.mentionAt(k)) return [];
+  }
+  return [];
+}
+
 /**
  * Where the clause of token t starts when the sentence opens with its source ("According to
  * media reports in Chad, the government…"): after that phrase's comma. Else the sentence start.
@@ -1166,6 +1187,13 @@ function argumentsAt(
   if (slot === 'none' || slot === 'speaker') return [];
   if (slot === 'subject') {
     const from = reportedFrom(ctx, t, s);
+    // "The incursion caused Japanese forces to go on alert", "forced Russian troops to
+    // withdraw": the object of a causative does what follows.
+    const caused = causedActors(ctx, t, from);
+    if (caused.length) {
+      why.push(`${role}: object of "${ctx.word(ctx.tokenAt(caused[0]!.start) - 1)}…", made to act`);
+      return caused;
+    }
     // "Protesters marched through Kiev to demand…": a purpose's subject is its clause's.
     const purposeOf = purposeVerb(ctx, t, from);
     if (purposeOf >= 0) {

@@ -216,7 +216,8 @@ export function phraseEndingAt(
   const token = ctx.tokens[j];
   if (!token) return null;
   if (token.pos === 'PRON') return [j, j + 1];
-  if (!NP_POS.has(token.pos)) return null;
+  // ("the Red Cross": the tagger's verb inside a name.)
+  if (!NP_POS.has(token.pos) && !ctx.mentionAt(j)) return null;
   let a = j;
   while (a - 1 >= limit && j - a < MAX_NP) {
     const k = a - 1;
@@ -269,6 +270,8 @@ export function skipVerbGroup(ctx: QuoteContext, j: number, limit: number): numb
   while (k >= limit) {
     const token = ctx.tokens[k];
     if (!token) break;
+    // "the Red Cross were denied": the tagger's verb inside a name is the name.
+    if (token.pos === 'VERB' && k < j && ctx.mentionAt(k)) break;
     if (VERB_GROUP.has(token.pos) || NOT.has(token.normal) || TIME_WORDS.test(token.normal)) {
       k--;
       continue;
