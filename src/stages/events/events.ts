@@ -507,6 +507,19 @@ function agreedActs(ctx: QuoteContext, drafts: EventDraft[]): void {
 }
 
 const COPULA = /^(?:is|are|was|were|remains|remain|'s|’s)$/;
+/** Verbs of bearing a mark: "bore the hallmarks of", "has the fingerprints of". */
+const BEARING = /^(?:bore|bears|bear|bearing|carried|carries|carry|had|has|have)$/;
+
+/** The actor named after "of" following token t ("the hallmarks of Sunni Islamist al Qaeda"). */
+function authorAfter(ctx: EventContext, t: number, end: number): Speaker | null {
+  if (ctx.word(t + 1) !== 'of') return null;
+  for (let k = t + 2; k < end && k - t <= 6; k++) {
+    const m = ctx.mentionAt(k);
+    if (m) return { actor: m.actor, text: m.text, start: m.start, end: m.end };
+    if (!/^(?:DET|ADJ|PROPN|NOUN)$/.test(ctx.tokens[k]?.pos ?? '')) return null;
+  }
+  return null;
+}
 
 /** The nouns of the rules whose source is a quote's speaker, per rule set. */
 const JUDGING = new WeakMap<EventRules, Map<string, EventRule>>();
@@ -541,10 +554,14 @@ function judgements(
     // The copula before the noun, over its determiner and adjectives: "is the real aggressor".
     let k = t - 1;
     while (k > s.tokenStart && /^(?:DET|ADJ|ADV|PART)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
-    if (!COPULA.test(ctx.word(k))) continue;
+    // Or a mark the act bears of its author: "the blast bore the hallmarks of al Qaeda".
+    const marked = rule.target.startsWith('prep:') && BEARING.test(ctx.word(k));
+    if (!COPULA.test(ctx.word(k)) && !marked) continue;
     const quote = quoteAt(quotes, token.start, token.end);
     if (!quote?.speaker) continue;
-    const subject = speakerBefore(ctx, k, firstTokenAt(ctx.tokens, quote.start));
+    const subject = marked
+      ? authorAfter(ctx, t, s.tokenEnd)
+      : speakerBefore(ctx, k, firstTokenAt(ctx.tokens, quote.start));
     if (!subject?.actor || subject.actor === quote.speaker) continue;
     const negated = [k - 1, k + 1, k + 2].some((j) => /^(?:not|n't|never|no)$/.test(ctx.word(j)));
     out.push(

@@ -1361,8 +1361,12 @@ function argumentsAt(
       }
     }
     // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
-    // "forces retook the village after fierce fighting with guerrillas".
-    for (let v = t - 1; v >= s.tokenStart && t - v <= 12; v--) {
+    // "forces retook the village after fierce fighting with guerrillas". (Not when the noun
+    // is itself a subject: "the spokesman said the bombing bore the hallmarks of…".)
+    // (A participle with its agent modifies the noun: "the march organized by…".)
+    const clauseSubject =
+      /^(?:AUX|VERB)$/.test(ctx.tokens[after + 1]?.pos ?? '') && ctx.word(after + 2) !== 'by';
+    for (let v = t - 1; !clauseSubject && v >= s.tokenStart && t - v <= 12; v--) {
       if (governingVerb(ctx, v) || haveWith(ctx, v, t)) {
         // "Five soldiers died in attacks": the ones it befell, not the ones who did it.
         if (SUFFERING.has(lemma(ctx, v))) {
