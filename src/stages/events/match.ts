@@ -1088,6 +1088,8 @@ function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): num
       continue;
     }
     if (/^[;:.!?]$/.test(word) || (verb && k > t + 1)) return -1;
+    // "…was acquitted on these grounds, and these statements by the judge…": another clause.
+    if (word === ',' && /^(?:and|but|while|whereas)$/.test(ctx.word(k + 1))) return -1;
   }
   return -1;
 }
@@ -1128,15 +1130,45 @@ function purposeVerb(ctx: QuoteContext, t: number, from: number): number {
     if (token.pos === 'VERB') return placeBetween ? k : -1;
     const m = ctx.mentionAt(k);
     if (m) {
-      // Only a place after a preposition of place ("through Kiev"), not an actor ("the right
-      // of Russian troops to fire").
-      const lead = ctx.word(ctx.tokenAt(m.start) - 1);
-      if (!LOCATIVE.has(lead)) return -1;
+      // Only a place after a preposition of place ("through Kiev"), or whom a letter or a call
+      // went to ("wrote to the French authorities to ask"), not an actor ("the right of
+      // Russian troops to fire").
+      const lead = ctx.tokenAt(m.start) - 1;
+      const to = ctx.tokens[lead]?.pos === 'DET' ? lead - 1 : lead;
+      if (addressed(ctx, to)) return to - 1;
+      if (!LOCATIVE.has(ctx.word(lead))) return -1;
       placeBetween = true;
       k = ctx.tokenAt(m.start);
     } else if (!/^(?:ADP|DET|ADJ|NOUN|PROPN|ADV|NUM)$/.test(token.pos)) return -1;
   }
   return -1;
+}
+
+/** Verbs of writing or calling to someone: "wrote to", "sent a letter to", "turned to". */
+const ADDRESSING = new Set(['write', 'wrote', 'written', 'writes', 'writing', 'appeal', 'turn']);
+
+/** Whether token k is the "to" of an addressing verb right before it ("has written to"). */
+function addressed(ctx: QuoteContext, k: number): boolean {
+  return (
+    ctx.word(k) === 'to' &&
+    ctx.tokens[k - 1]?.pos === 'VERB' &&
+    (ADDRESSING.has(ctx.word(k - 1)) || ADDRESSING.has(lemma(ctx, k - 1)))
+  );
+}
+
+/**
+ * The one written to, when the act at t is the purpose of writing: "has written to the French
+ * authorities to ask for clarification" → the French authorities.
+ */
+function addresseeOfPurpose(ctx: QuoteContext, t: number, s: Sentence): Argument[] {
+  if (ctx.word(t - 1) !== 'to') return [];
+  for (let k = t - 2; k > s.tokenStart && t - k <= 10; k--) {
+    if (ctx.tokens[k]?.pos === 'VERB' || /^[,;:]$/.test(ctx.word(k))) return [];
+    if (addressed(ctx, k)) {
+      return actorsFrom(ctx, k + 1, t - 1).filter((a) => a.actor !== null || a.code !== null);
+    }
+  }
+  return [];
 }
 
 /** Verbs that make their object do what the "to"-verb says, and so assert it. */
@@ -1888,6 +1920,11 @@ export function matchSentence(
       sources = sources.slice(0, 1);
     }
     targets = targets.filter((x) => !pressTarget(best.rule, x));
+    // "wrote to the French authorities to ask for clarification": asked of whom it wrote to.
+    if (!targets.length && best.rule.target === 'object') {
+      targets = addresseeOfPurpose(ctx, t, s);
+      if (targets.length) why.push('target: the one written to, to ask it');
+    }
     // "The two leaders met": the two parties are each other's counterpart (events.ts).
     const pair = reciprocal && sources.length === 1 && THE_TWO.test(sources[0]!.text.trim());
     if (
