@@ -346,8 +346,11 @@ function matchVerbRule(
   }
   if (rule.particle.length > 0) {
     let k = skipAdverbs(ctx, t + 1, s.tokenEnd);
-    // "forced the UN agency out", "called the strike off": the object may stand between.
-    if (!rule.particle.includes(ctx.word(k))) k = phraseFrom(ctx, k, s.tokenEnd);
+    // "forced the UN agency out", "called the strike off": the object may stand between
+    // (not for `particleAdjacent` rules: "called Putin on Monday" is no "call on").
+    if (!rule.particle.includes(ctx.word(k)) && !rule.particleAdjacent) {
+      k = phraseFrom(ctx, k, s.tokenEnd);
+    }
     // "forced the UN refugee agency, UNHCR, out of": over an apposition to the particle.
     if (ctx.word(k) === ',') {
       const closing = phraseFrom(ctx, k + 1, s.tokenEnd);
@@ -1171,6 +1174,26 @@ function addresseeOfPurpose(ctx: QuoteContext, t: number, s: Sentence): Argument
   return [];
 }
 
+/** Acts addressed to someone, which a participle after a call or a meeting makes of them. */
+const ADDRESSED_TYPES = new Set(['REQUEST', 'THREATEN']);
+
+/**
+ * The object of the verb a participle clause follows: "telephoned the army commander, General
+ * Montoya, asking for a meeting" → the commander. Empty when t is no ", …ing" participle.
+ */
+function addresseeOfParticiple(ctx: QuoteContext, t: number, s: Sentence): Argument[] {
+  if (!/ing$/.test(ctx.word(t))) return [];
+  let comma = t - 1;
+  while (comma > s.tokenStart && ctx.tokens[comma]?.pos === 'ADV') comma--;
+  if (ctx.word(comma) !== ',') return [];
+  for (let v = comma - 1; v > s.tokenStart && comma - v <= 14; v--) {
+    if (/^[;:]$/.test(ctx.word(v))) return [];
+    if (ctx.tokens[v]?.pos !== 'VERB') continue;
+    return actorsFrom(ctx, v + 1, comma + 1).filter((a) => a.actor !== null || a.code !== null);
+  }
+  return [];
+}
+
 /** Verbs that make their object do what the "to"-verb says, and so assert it. */
 const CAUSATIVE = new Set(['cause', 'force', 'compel', 'prompt', 'lead', 'drive', 'oblige']);
 
@@ -1350,6 +1373,13 @@ function argumentsAt(
         break;
       }
       if (/^[;:.!?]$/.test(ctx.word(k)) || CLAUSE_END.has(ctx.word(k))) break;
+      // "asking for a meeting and then passed the telephone to Chávez": another predicate.
+      if (
+        ctx.word(k) === 'and' &&
+        ctx.tokens[skipAdverbs(ctx, k + 1, s.tokenEnd)]?.pos === 'VERB'
+      ) {
+        break;
+      }
       // "warned people against uprisings like those in Ukraine": the object before the
       // particle is the one addressed, named or not.
       if (k === after && ctx.tokens[k]?.pos === 'ADP' && nounBetween(ctx, t, k)) break;
@@ -1924,6 +1954,11 @@ export function matchSentence(
     if (!targets.length && best.rule.target === 'object') {
       targets = addresseeOfPurpose(ctx, t, s);
       if (targets.length) why.push('target: the one written to, to ask it');
+    }
+    // "telephoned the army commander, asking for a meeting": asked of the one called.
+    if (!targets.length && ADDRESSED_TYPES.has(best.rule.type)) {
+      targets = addresseeOfParticiple(ctx, t, s);
+      if (targets.length) why.push('target: the object of the verb the participle follows');
     }
     // "The two leaders met": the two parties are each other's counterpart (events.ts).
     const pair = reciprocal && sources.length === 1 && THE_TWO.test(sources[0]!.text.trim());

@@ -48,6 +48,8 @@ export interface EventRule {
   nouns: string[];
   /** Particles one of which must follow the verb: "call off", "pull out", "call for|on". */
   particle: string[];
+  /** The particle must follow the verb directly: "called on Iran", not "called Putin on Monday". */
+  particleAdjacent: boolean;
   /** Head lemmas one of which the object must have: impose + sanction. */
   objects: string[];
   /** Control complement: refuse + to + meet ("*": any verb). */
@@ -212,6 +214,9 @@ export function parseRule(
   if (r.ownAgents !== undefined && typeof r.ownAgents !== 'boolean') {
     throw invalid(file, `${id}: ownAgents is true, false or absent`);
   }
+  if (r.particleAdjacent !== undefined && typeof r.particleAdjacent !== 'boolean') {
+    throw invalid(file, `${id}: particleAdjacent is true, false or absent`);
+  }
   if (r.intransitive !== undefined && typeof r.intransitive !== 'boolean') {
     throw invalid(file, `${id}: intransitive is true, false or absent`);
   }
@@ -240,6 +245,7 @@ export function parseRule(
       typeof r.particle === 'string'
         ? r.particle.toLowerCase().split('|')
         : lemmas(r.particle, `${id}.particle`, file),
+    particleAdjacent: r.particleAdjacent === true,
     objects: lemmas(r.objects, `${id}.objects`, file),
     then: lemmas(r.then, `${id}.then`, file),
     with: lemmas(r.with, `${id}.with`, file),
