@@ -220,6 +220,16 @@ function reread(
     }
   }
   if (draft.obliged) return null;
+  // "Police arrested some 300 protesters in the process of ending the demonstration": the
+  // police end a protest by force, they concede nothing (the arrest codes what they did).
+  if (
+    draft.rule.id === 'concede.end-protest' &&
+    draft.sources.some(
+      (a) => /(?:COP|MIL)$/.test(a.code ?? '') || /^(?:COP|MIL)$/.test(ctx.sectorOf(a.text) ?? ''),
+    )
+  ) {
+    return null;
+  }
   // "Moscow does not want Kyiv to join": not wanting is no request.
   if (draft.negated && draft.rule.affirmative) return null;
   // "will not honour the ceasefire", "will not withdraw": a planned retreat is a concession,
