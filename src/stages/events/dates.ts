@@ -63,6 +63,8 @@ function weekRange(date: Date): [string, string] {
 }
 
 const HINTS = new RegExp(DATE_HINT.source, 'g');
+const YEAR = /^\d{4}$/;
+const NUMERIC_DATE = /\d[-./]\d/;
 
 /**
  * chrono-node's casual English parser without its times of day and time zones: an event is
@@ -125,6 +127,9 @@ function parseNearHints(
   const windows: [number, number][] = [];
   for (const m of text.matchAll(HINTS)) {
     const at = m.index ?? 0;
+    // A year alone: chrono-node reads a year only in numeric dates ("2005-03-01", "3/2005"),
+    // the bare year is ours (below).
+    if (YEAR.test(m[0]) && !NUMERIC_DATE.test(text.slice(Math.max(0, at - 6), at + 10))) continue;
     let a = Math.max(0, at - WINDOW);
     let b = Math.min(text.length, at + m[0].length + WINDOW);
     while (a > 0 && /\S/.test(text[a - 1] ?? '')) a--; // whole words

@@ -52,6 +52,12 @@ test('sentences with no date word are not parsed at all', () => {
   assert.deepEqual(read('The separatists decided to open the market for 10 years.'), []);
 });
 
+test('a year alone opens no window for chrono-node: "six years later" is not read near it', () => {
+  assert.deepEqual(read('It joined in 1969 but withdrew six years later.'), [
+    ['1969', '1969-01-01', '1969-12-31'],
+  ]);
+});
+
 test('a duration is no date', () => {
   assert.deepEqual(read('Congress has debated it for 10 years since May 2015.'), [
     ['May 2015', '2015-05-01', '2015-05-31'],
