@@ -1426,8 +1426,13 @@ function argumentsAt(
     // "forces retook the village after fierce fighting with guerrillas". (Not when the noun
     // is itself a subject: "the spokesman said the bombing bore the hallmarks of…".)
     // (A participle with its agent modifies the noun: "the march organized by…".)
+    // (wink-nlp may tag the past verb an adjective: "thought the invasion lessened the risk".)
+    const pastWithObject =
+      /ed$/.test(ctx.word(after + 1)) &&
+      /^(?:DET|PRON|NUM)$/.test(ctx.tokens[after + 2]?.pos ?? '');
     const clauseSubject =
-      /^(?:AUX|VERB)$/.test(ctx.tokens[after + 1]?.pos ?? '') && ctx.word(after + 2) !== 'by';
+      (/^(?:AUX|VERB)$/.test(ctx.tokens[after + 1]?.pos ?? '') || pastWithObject) &&
+      ctx.word(after + 2) !== 'by';
     for (let v = t - 1; !clauseSubject && v >= s.tokenStart && t - v <= 12; v--) {
       if (governingVerb(ctx, v) || haveWith(ctx, v, t)) {
         // "Five soldiers died in attacks": the ones it befell, not the ones who did it.
