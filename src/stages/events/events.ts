@@ -126,6 +126,11 @@ function ownWords(ctx: QuoteContext, draft: EventDraft, quote: QuoteResult): boo
   );
 }
 
+/** Troops or police, by code or by role noun ("the police", "Russian troops"). */
+function securityForce(ctx: EventContext, a: Argument): boolean {
+  return /(?:MIL|COP)$/.test(a.code ?? '') || /^(?:MIL|COP)$/.test(ctx.sectorOf(a.text) ?? '');
+}
+
 /**
  * What a sentence means beyond its trigger:
  * - an actor announcing its own hostile act threatens: when the act is coming ("Annan announced
@@ -195,9 +200,7 @@ function reread(
     const fighters = draft.targets.some(
       (a) => /(?:REB|INS)$/.test(a.code ?? '') || ctx.sectorOf(a.text) === 'REB',
     );
-    const state = draft.sources.some(
-      (a) => /(?:MIL|COP)$/.test(a.code ?? '') || /^(?:MIL|COP)$/.test(ctx.sectorOf(a.text) ?? ''),
-    );
+    const state = draft.sources.some((a) => securityForce(ctx, a));
     // (Not a town or a post: "troops seized the airport" takes ground.)
     const people = draft.targets.some(
       (a) =>
@@ -222,12 +225,7 @@ function reread(
   if (draft.obliged) return null;
   // "Police arrested some 300 protesters in the process of ending the demonstration": the
   // police end a protest by force, they concede nothing (the arrest codes what they did).
-  if (
-    draft.rule.id === 'concede.end-protest' &&
-    draft.sources.some(
-      (a) => /(?:COP|MIL)$/.test(a.code ?? '') || /^(?:COP|MIL)$/.test(ctx.sectorOf(a.text) ?? ''),
-    )
-  ) {
+  if (draft.rule.id === 'concede.end-protest' && draft.sources.some((a) => securityForce(ctx, a))) {
     return null;
   }
   // "Moscow does not want Kyiv to join": not wanting is no request.

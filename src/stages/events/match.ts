@@ -8,6 +8,7 @@
 import type { Sentence } from '../../core/document.js';
 import type { ActorMention } from '../actors/types.js';
 import {
+  PASSIVE_AUX,
   POSSESSIVE,
   phraseEndingAt,
   phraseFrom,
@@ -959,6 +960,11 @@ function ownerBefore(ctx: QuoteContext, head: number, t: number): Argument | und
   return undefined;
 }
 
+/** The actors of `actorsFrom` that are named or coded, not descriptions ("the officials"). */
+function namedActorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
+  return actorsFrom(ctx, from, end).filter((a) => a.actor !== null || a.code !== null);
+}
+
 /** After a description ending at token k: the actors of ", including (those of) X, Y" or "such as X". */
 function examplesAfter(ctx: QuoteContext, k: number, end: number): Argument[] {
   let j = ctx.word(k) === ',' ? k + 1 : k;
@@ -966,7 +972,7 @@ function examplesAfter(ctx: QuoteContext, k: number, end: number): Argument[] {
   else if (ctx.word(j) === 'such' && ctx.word(j + 1) === 'as') j += 2;
   else return [];
   if (/^(?:those|that)$/.test(ctx.word(j)) && ctx.word(j + 1) === 'of') j += 2;
-  return actorsFrom(ctx, j, end).filter((a) => a.actor !== null || a.code !== null);
+  return namedActorsFrom(ctx, j, end);
 }
 
 /** Countries named by their number only: "many countries", "several states". */
@@ -1168,7 +1174,7 @@ function addresseeOfPurpose(ctx: QuoteContext, t: number, s: Sentence): Argument
   for (let k = t - 2; k > s.tokenStart && t - k <= 10; k--) {
     if (ctx.tokens[k]?.pos === 'VERB' || /^[,;:]$/.test(ctx.word(k))) return [];
     if (addressed(ctx, k)) {
-      return actorsFrom(ctx, k + 1, t - 1).filter((a) => a.actor !== null || a.code !== null);
+      return namedActorsFrom(ctx, k + 1, t - 1);
     }
   }
   return [];
@@ -1189,7 +1195,7 @@ function addresseeOfParticiple(ctx: QuoteContext, t: number, s: Sentence): Argum
   for (let v = comma - 1; v > s.tokenStart && comma - v <= 14; v--) {
     if (/^[;:]$/.test(ctx.word(v))) return [];
     if (ctx.tokens[v]?.pos !== 'VERB') continue;
-    return actorsFrom(ctx, v + 1, comma + 1).filter((a) => a.actor !== null || a.code !== null);
+    return namedActorsFrom(ctx, v + 1, comma + 1);
   }
   return [];
 }
@@ -1208,7 +1214,7 @@ function causedActors(ctx: QuoteContext, t: number, from: number): Argument[] {
     if (!token || /^[,;:]$/.test(token.normal)) return [];
     if (token.pos === 'VERB' || token.pos === 'AUX') {
       if (!CAUSATIVE.has(lemma(ctx, k)) || k === t - 2) return [];
-      return actorsFrom(ctx, k + 1, t - 1).filter((a) => a.actor !== null || a.code !== null);
+      return namedActorsFrom(ctx, k + 1, t - 1);
     }
     if (!/^(?:DET|ADJ|NOUN|PROPN|NUM|PART|PUNCT)$/.test(token.pos) && !ctx.mentionAt(k)) return [];
   }
@@ -1457,7 +1463,7 @@ function argumentsAt(
         // "The truce was signed by Saakashvili, after a meeting with Rice": the agent.
         // (A finite passive, with the noun outside the agent's phrase: not "doubts expressed
         // by its department on whether the invasion…", "assessed by the inquiry's lawyers".)
-        const finite = /^(?:is|are|was|were|be|been|being)$/.test(ctx.word(v - 1));
+        const finite = PASSIVE_AUX.has(ctx.word(v - 1));
         const by = finite && isPassive(ctx, v, s) ? prepAfter(ctx, v, t, 'by') : -1;
         const agent = (by < 0 ? [] : actorsFrom(ctx, by + 1, t)).filter(
           (a) => a.actor !== null && ctx.tokenAt(a.end) < t - 1,
@@ -2298,7 +2304,7 @@ function quantifier(ctx: QuoteContext, k: number): boolean {
 
 function afterBe(ctx: QuoteContext, t: number, s: Sentence): boolean {
   const k = skipAdverbsBack(ctx, t - 1, s.tokenStart + 1);
-  return /^(?:is|are|was|were|be|been|being|remains|remained)$/.test(ctx.word(k));
+  return COPULA.test(ctx.word(k));
 }
 
 /** The first token at or before k that is not an adverb, looking back no further than `from`. */
@@ -2431,12 +2437,7 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
     const subject = ctx.tokens[k]?.pos ?? '';
     if (bare && /^(?:NOUN|PROPN|ADJ)$/.test(subject) && k >= s.tokenStart) return true;
   }
-  if (
-    ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(word) &&
-    !/ing$/.test(ctx.word(t))
-  ) {
-    return true;
-  }
+  if (PASSIVE_AUX.has(word) && !/ing$/.test(ctx.word(t))) return true;
   return transitive && coordinatedPassive(ctx, t, s);
 }
 
@@ -2468,7 +2469,7 @@ function coordinatedPassive(ctx: QuoteContext, t: number, s: Sentence): boolean 
     const k = skipAdverbsBack(ctx, v - 1, s.tokenStart);
     return (
       (PARTICIPLE.test(ctx.word(v)) || IRREGULAR_PARTICIPLE.has(ctx.word(v))) &&
-      ['is', 'are', 'was', 'were', 'be', 'been', 'being'].includes(ctx.word(k))
+      PASSIVE_AUX.has(ctx.word(k))
     );
   }
   return false;

@@ -451,7 +451,16 @@ function namedBefore(ctx: QuoteContext, comma: number, limit: number): Speaker |
   return { actor: null, text: ctx.text(first.start, last.end), start: first.start, end: last.end };
 }
 
-const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Forms of "be" a passive is made with. */
+export const PASSIVE_AUX: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+]);
 
 function isPassive(ctx: QuoteContext, c: number, limit: number): boolean {
   let k = c - 1;
