@@ -1,11 +1,11 @@
 /**
- * `newsgraph bench [--corpus FILE] [--limit N] [--runs K] [--json]`, and
+ * `newsgraph bench [--corpus FILE] [--limit N] [--runs K] [--chunk N] [--json]`, and
  * `newsgraph bench store …` (src/bench/store-bench.ts).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NewsgraphError } from '../core/errors.js';
-import { formatBench, runBench } from '../bench/bench.js';
+import { CHUNK, formatBench, runBench } from '../bench/bench.js';
 import { runStoreBenchCommand } from '../bench/store-bench.js';
 import { integerOption, parseCommandArgs } from './args.js';
 import type { CliIO } from './io.js';
@@ -16,12 +16,15 @@ export const HELP = `Usage: newsgraph bench [options]
 
 Runs the whole pipeline over a corpus and, in the same process on the same texts, the
 baseline (wink-nlp readDoc + every token's POS and lemma). Reports docs/s, sentences/s,
-tokens/s, peak RSS, ratioToBaseline and time per stage. The median of K runs after a warm-up.
+tokens/s, peak RSS, ratioToBaseline and time per stage. The median of K runs after a warm-up;
+within a run the baseline and pipeline passes alternate chunk by chunk, so that the machine's
+slow spells slow them alike.
 
 Options:
   --corpus FILE   JSONL corpus (default ${DEFAULT_CORPUS})
   --limit N       first N documents only
   --runs K        measured runs (default 5)
+  --chunk N       documents per chunk of a run (default ${CHUNK})
   --json          one JSON object
   -h, --help      this help
 
@@ -34,6 +37,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     corpus: { type: 'string' },
     limit: { type: 'string' },
     runs: { type: 'string' },
+    chunk: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -51,10 +55,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   const limit = integerOption(values.limit, '--limit');
   const runs = integerOption(values.runs, '--runs');
+  const chunk = integerOption(values.chunk, '--chunk');
   const report = await runBench({
     corpusPath,
     ...(limit === undefined ? {} : { limit }),
     ...(runs === undefined ? {} : { runs }),
+    ...(chunk === undefined ? {} : { chunk }),
   });
   io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatBench(report));
   return 0;

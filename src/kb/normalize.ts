@@ -52,14 +52,38 @@ export function lastWord(text: string): string {
   return normalizeWord(text.split(/\s+/).pop() ?? '');
 }
 
+/** Tokens of the same text with their normal forms (the tagger's), `[start, end)` of them. */
+export interface KnownForms {
+  tokens: readonly { start: number; end: number; normal: string }[];
+  start: number;
+  end: number;
+}
+
+/** Whether `normal` is `text[from, to)` with ASCII capitals lower-cased (without slicing). */
+function lowerEquals(text: string, from: number, to: number, normal: string): boolean {
+  if (normal.length !== to - from) return false;
+  for (let k = 0; k < normal.length; k++) {
+    let c = text.charCodeAt(from + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== normal.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /**
  * Words of `text[from, to)`: runs of letters and digits; "U.S." and "U.N." (single capitals
  * each followed by a dot) are one word. A hand-written scanner over char codes: this runs on
  * every sentence, so plain ASCII words are normalised without regular expressions.
  */
-export function wordTokens(text: string, from = 0, to = text.length): WordToken[] {
+export function wordTokens(
+  text: string,
+  from = 0,
+  to = text.length,
+  known?: KnownForms,
+): WordToken[] {
   const tokens: WordToken[] = [];
   let i = from;
+  let tk = known?.start ?? 0;
   while (i < to) {
     const code = text.charCodeAt(i);
     if (!isWordChar(code, code < 128 ? '' : (text[i] ?? ''))) {
@@ -100,13 +124,35 @@ export function wordTokens(text: string, from = 0, to = text.length): WordToken[
         dotted = true;
       }
     }
+    if (ascii && !dotted) {
+      // The tagger's normal form of the same span, when it is this word lower-cased: a string
+      // the tagger hands out for every occurrence, hashed once for all the lookups that follow.
+      let norm: string | undefined;
+      if (known) {
+        while (tk < known.end && (known.tokens[tk]?.end ?? 0) <= i) tk++;
+        const t = known.tokens[tk];
+        if (t && t.start === i && t.end === end && lowerEquals(text, i, end, t.normal)) {
+          norm = t.normal;
+        }
+      }
+      if (norm === undefined) {
+        const w = text.slice(i, end);
+        norm = upper ? w.toLowerCase() : w;
+      }
+      tokens.push({
+        norm,
+        start: i,
+        end,
+        capital: code >= 65 && code <= 90,
+        allCaps: upper > 1 && lower === 0,
+      });
+      i = end;
+      continue;
+    }
     const w = text.slice(i, end);
     const capital = ascii ? code >= 65 && code <= 90 : isUpper(text[i] ?? '');
-    let norm: string;
-    if (ascii && !dotted) norm = upper ? w.toLowerCase() : w;
-    else norm = normalizeWord(w);
     tokens.push({
-      norm,
+      norm: normalizeWord(w),
       start: i,
       end,
       capital,

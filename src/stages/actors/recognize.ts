@@ -315,7 +315,11 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
   (doc.sentences ?? []).forEach((sentence, index) => {
     const s: SentenceWords = {
       index,
-      words: wordTokens(doc.text, sentence.start, sentence.end),
+      words: wordTokens(doc.text, sentence.start, sentence.end, {
+        tokens,
+        start: sentence.tokenStart,
+        end: sentence.tokenEnd,
+      }),
       taken: [],
     };
     const words = s.words;

@@ -1738,6 +1738,9 @@ function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
 }
 
 /** The events of one sentence, one per trigger, the most specific rule winning. */
+/** The tags a trigger can have (verbLemma, nounRules and the head-adjective reading). */
+const TRIGGER_POS = new Set(['VERB', 'NOUN', 'PROPN', 'ADJ']);
+
 export function matchSentence(
   ctx: EventContext,
   rules: EventRules,
@@ -1753,8 +1756,11 @@ export function matchSentence(
     // The rules this token may trigger; the checks below run only for those.
     // "was subjected to torture": the tagger's infinitive is a noun.
     // So is a bare verb form after "of" that names an act: "various methods of torture".
+    const afterSubjectedTo = ctx.word(t - 1) === 'to' && /^subject(?:ed)?$/.test(ctx.word(t - 2));
+    // Only verbs, nouns and adjectives trigger (most tokens are none: skipped at once).
+    if (!afterSubjectedTo && !TRIGGER_POS.has(token.pos)) continue;
     const subjectedTo =
-      (ctx.word(t - 1) === 'to' && /^subject(?:ed)?$/.test(ctx.word(t - 2))) ||
+      afterSubjectedTo ||
       (ctx.word(t - 1) === 'of' &&
         token.pos === 'VERB' &&
         !/ing$/.test(token.normal) &&

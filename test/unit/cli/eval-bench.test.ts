@@ -113,6 +113,25 @@ test('bench runs pipeline and baseline on a small corpus and reports the contrac
   ]);
   assert.match(table.stdout, /ratioToBaseline\s+\d+\.\d\d/);
   assert.match(table.stdout, /documents\s+2 /);
+  // Chunks that do not divide the corpus: the passes alternate over 4 + 2 documents, and the
+  // counts are still those of one whole pass.
+  const chunked = await cli([
+    'bench',
+    '--corpus',
+    join(dir, 'corpus.jsonl'),
+    '--runs',
+    '2',
+    '--chunk',
+    '4',
+    '--json',
+  ]);
+  assert.equal(chunked.code, 0, chunked.stderr);
+  const two = JSON.parse(chunked.stdout) as { sentences: number; roundRatios: number[] };
+  assert.equal(two.sentences, 18);
+  assert.equal(two.roundRatios.length, 2);
+  const bad = await cli(['bench', '--corpus', join(dir, 'corpus.jsonl'), '--chunk', '0']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /NG_USAGE: --chunk must be a positive integer/);
 });
 
 test('bench without a corpus names the problem', async () => {
