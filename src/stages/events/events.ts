@@ -591,7 +591,10 @@ function confidence(draft: EventDraft): number {
 }
 
 function key(event: EventResult): string {
-  const who = (a: EventArgument | null) => (a ? (a.actor ?? a.code ?? a.text.toLowerCase()) : '-');
+  // The actor and its code: "Palestinian policemen" (PSECOP) are not Gaza (PSE), though both
+  // stand for one country's record.
+  const who = (a: EventArgument | null) =>
+    a ? (a.actor || a.code ? `${a.actor ?? ''}/${a.code ?? ''}` : a.text.toLowerCase()) : '-';
   return [who(event.source), who(event.target), event.type, event.negated, event.modality].join(
     '|',
   );

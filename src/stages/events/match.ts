@@ -83,6 +83,10 @@ const PLANNING = new Set([
   'invite',
   'slate',
   'poise',
+  // "accused of plotting to blow up", "a plot to kill": intended, not done.
+  'plot',
+  'conspire',
+  'scheme',
 ]);
 /**
  * Verbs whose "to"-complement verb is planned, though a noun after them is not: "agreed to
@@ -1428,6 +1432,17 @@ function argumentsAt(
         return owner;
       }
     }
+    // "the attacks from Gaza", "rocket fire from Lebanon": where force comes from is who used
+    // it (an actor or a place standing for its country).
+    if (ctx.word(after + 1) === 'from' && FROM_NAMES_AGENT.has(ctx.word(t))) {
+      const from = actorsFrom(ctx, after + 2, phraseFrom(ctx, after + 2, s.tokenEnd)).filter(
+        (a) => a.actor !== null || a.code !== null,
+      );
+      if (from.length) {
+        why.push(`${role}: after "${ctx.word(t)} from"`);
+        return from.slice(0, 1);
+      }
+    }
     // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
     // "forces retook the village after fierce fighting with guerrillas". (Not when the noun
     // is itself a subject: "the spokesman said the bombing bore the hallmarks of…".)
@@ -1799,6 +1814,8 @@ export function matchSentence(
     if (!nominal && participleModifier(ctx, t)) continue;
     // "blogs hosted on Hosting Matters": a capitalised word inside a name is no verb.
     if (!nominal && insideName(ctx, t, s)) continue;
+    // "the head of criminal investigation", "Federal Bureau of Investigation": an office.
+    if (nominal && officeName(ctx, t, s)) continue;
     // "…unless the president agrees to step down": the condition, not an event.
     if (afterUnless(ctx, t, s)) continue;
     // "demanded that Britain release the prisoners": what is asked for, not an event.
@@ -1834,8 +1851,10 @@ export function matchSentence(
     }
     for (const u of best.used) consumed.add(u);
     const why = [`rule ${best.rule.id}: ${best.rule.reason}`];
-    // "was found shot dead": the subject stands before "found".
-    const anchor = ctx.word(t - 1) === 'found' ? t - 1 : t;
+    // "was found shot dead": the subject stands before "found"; before the list's first
+    // participle in "was charged on Wednesday, and tried, convicted and sentenced".
+    const listHead = best.rule.passive ? passiveListHead(ctx, t, s) : -1;
+    const anchor = ctx.word(t - 1) === 'found' ? t - 1 : listHead >= 0 ? listHead : t;
     const ofNamesAgent = OF_AGENT_TYPES.has(best.rule.type);
     let sources = argumentsAt(
       ctx,
@@ -1926,13 +1945,17 @@ export function matchSentence(
       why.push('passive: the forces moved (or the sender after "by") are the source');
     } else if (passive) {
       let by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
-      // "was fired on and sunk by a Russian cruiser": the agent of both participles.
-      const next = best.after + 2;
-      const participle =
-        PARTICIPLE.test(ctx.word(next)) || IRREGULAR_PARTICIPLE.has(ctx.word(next));
-      if (by < 0 && ctx.word(next - 1) === 'and' && participle) {
-        by = prepAfter(ctx, next, s.tokenEnd, 'by');
+      // "was fired on and sunk by a Russian cruiser", "was arrested, tried and jailed by the
+      // junta": the agent of every participle of the list.
+      let last = best.after;
+      for (let k = best.after + 1; k < s.tokenEnd; k++) {
+        const word = ctx.word(k);
+        if (word === ',' || word === 'and') continue;
+        const participle = PARTICIPLE.test(word) || IRREGULAR_PARTICIPLE.has(word);
+        if (!participle || !/^(?:,|and)$/.test(ctx.word(k - 1))) break;
+        last = k;
       }
+      if (by < 0 && last > best.after) by = prepAfter(ctx, last, s.tokenEnd, 'by');
       const agent = by < 0 ? [] : actorsFrom(ctx, by + 1, s.tokenEnd);
       targets = sources;
       sources = agent;
@@ -2221,6 +2244,10 @@ const JUDGING = new Set([
   'retaliate',
   'avenge',
   'comment',
+  // "mentioned the attacks from Gaza", "cited the bombings": someone else's act, spoken of.
+  'mention',
+  'cite',
+  'note',
   // "accused Ukraine of attacks": the act is the accused's, not the accuser's.
   'accuse',
   'charge',
@@ -2371,8 +2398,22 @@ const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 const ABSTRACT =
   /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression)$/u;
 
+/**
+ * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is
+ * campaigning, not force ("fighting for control of the city" is).
+ */
+const CAUSES =
+  /^(?:rights|right|freedom|freedoms|democracy|justice|equality|recognition|reform|reforms|change|peace|animals|women|workers|children|compensation|wages|pay|benefits|lives|life|cause|causes|interests|dignity)$/;
+
 function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean {
   let k = after + 1;
+  if (ctx.word(k) === 'for') {
+    for (let n = k + 1; n < s.tokenEnd && n - k <= 5; n++) {
+      if (CAUSES.test(ctx.word(n))) return true;
+      if (!/^(?:DET|ADJ|PRON|NOUN|PROPN|PART)$/.test(ctx.tokens[n]?.pos ?? '')) break;
+    }
+    return false;
+  }
   if (/^(?:against|off|with)$/.test(ctx.word(k))) k++;
   while (k < s.tokenEnd && /^(?:DET|ADJ)$/.test(ctx.tokens[k]?.pos ?? '')) k++;
   // The head of a compound: "child poverty", "drug trafficking".
@@ -2381,6 +2422,47 @@ function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean 
     if (ctx.tokens[n]?.pos !== 'NOUN') break;
   }
   return false;
+}
+
+/** Acts of force whose "from" phrase names who used it: "attacks from Gaza". */
+const FROM_NAMES_AGENT = new Set([
+  'attack',
+  'attacks',
+  'fire',
+  'shelling',
+  'rockets',
+  'rocket',
+  'missiles',
+  'mortars',
+  'raids',
+  'raid',
+  'incursions',
+  'incursion',
+  'strikes',
+  'airstrikes',
+]);
+
+/** Nouns that head the name of an office or a unit, before "of" and its field. */
+const OFFICE_HEADS = new Set([
+  'head',
+  'chief',
+  'director',
+  'directorate',
+  'department',
+  'bureau',
+  'office',
+  'division',
+  'unit',
+  'section',
+  'inspector',
+  'commissioner',
+]);
+
+/** Whether the act noun t names an office's field: "head of (criminal) investigation". */
+function officeName(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  let k = t - 1;
+  while (k > s.tokenStart && t - k <= 2 && ctx.tokens[k]?.pos === 'ADJ') k--;
+  return ctx.word(k) === 'of' && OFFICE_HEADS.has(ctx.word(k - 1));
 }
 
 /** Deaths no one inflicted: "killed in a motorcycle accident", "died in the earthquake". */
@@ -2444,7 +2526,35 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
     if (bare && /^(?:NOUN|PROPN|ADJ)$/.test(subject) && k >= s.tokenStart) return true;
   }
   if (PASSIVE_AUX.has(word) && !/ing$/.test(ctx.word(t))) return true;
-  return transitive && coordinatedPassive(ctx, t, s);
+  return transitive && (coordinatedPassive(ctx, t, s) || reducedRelative(ctx, t, s));
+}
+
+/**
+ * "The British teacher jailed for insulting Islam arrived…", "two journalists arrested in
+ * Zimbabwe last month were freed": a participle right after its noun, a phrase after it and
+ * then the sentence's own verb — the noun is what was done to (a reduced relative clause).
+ * Not with an object, a clause or a list after the phrase ("troops attacked in the north and
+ * killed…", "police arrested on Monday two men").
+ */
+function reducedRelative(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  if (!PARTICIPLE.test(ctx.word(t)) || t - 1 < s.tokenStart) return false;
+  if (!/^(?:NOUN|PROPN)$/.test(ctx.tokens[t - 1]?.pos ?? '')) return false;
+  const next = ctx.tokens[t + 1];
+  if (next?.pos !== 'ADP' || /^(?:to|that|of|by|as|like)$/.test(next.normal)) return false;
+  for (let v = t + 2; v < s.tokenEnd && v - t <= 12; v++) {
+    const token = ctx.tokens[v];
+    if (!token) return false;
+    if (token.pos === 'AUX') return true;
+    if (token.pos === 'VERB' && !/ing$/.test(token.normal)) return true;
+    if (/^(?:PUNCT|CCONJ|SCONJ|PRON|PART)$/.test(token.pos)) return false;
+    // A determiner or number after a noun opens another phrase, an object: "on Monday two men".
+    // (After a preposition it opens the phrase's own noun: "in the capital".)
+    if (/^(?:DET|NUM)$/.test(token.pos) && /^(?:NOUN|PROPN)$/.test(ctx.tokens[v - 1]?.pos ?? '')) {
+      return false;
+    }
+    if (/^(?:who|which|that)$/.test(token.normal)) return false;
+  }
+  return false;
 }
 
 /**
@@ -2468,15 +2578,22 @@ const IRREGULAR_PARTICIPLE = new Set([
 ]);
 
 function coordinatedPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
-  if (ctx.word(t - 1) !== 'and' || !PARTICIPLE.test(ctx.word(t))) return false;
-  if (/^(?:DET|NOUN|PROPN|PRON|NUM|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')) return false;
+  return passiveListHead(ctx, t, s) >= 0;
+}
+
+/**
+ * The first participle of the passive list token t is in ("charged" for "convicted" in "was
+ * charged on Wednesday, and tried, convicted, and sentenced"), or -1. Its subject is the list's.
+ */
+export function passiveListHead(ctx: QuoteContext, t: number, s: Sentence): number {
+  if (!/^(?:and|,)$/.test(ctx.word(t - 1)) || !PARTICIPLE.test(ctx.word(t))) return -1;
+  if (/^(?:DET|NOUN|PROPN|PRON|NUM|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')) return -1;
   for (let v = t - 2; v >= s.tokenStart && t - v <= 12; v--) {
     if (ctx.tokens[v]?.pos !== 'VERB') continue;
+    if (!PARTICIPLE.test(ctx.word(v)) && !IRREGULAR_PARTICIPLE.has(ctx.word(v))) return -1;
     const k = skipAdverbsBack(ctx, v - 1, s.tokenStart);
-    return (
-      (PARTICIPLE.test(ctx.word(v)) || IRREGULAR_PARTICIPLE.has(ctx.word(v))) &&
-      PASSIVE_AUX.has(ctx.word(k))
-    );
+    // The participle before is a passive itself, or one of the list ("tried" above).
+    return PASSIVE_AUX.has(ctx.word(k)) ? v : passiveListHead(ctx, v, s);
   }
-  return false;
+  return -1;
 }

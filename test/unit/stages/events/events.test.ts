@@ -1117,3 +1117,52 @@ test('"the North" and "the South" in an article about both Koreas', async () => 
   const other = await read('Gaza was quiet. The South of France condemned the North.');
   assert.ok(!other.some((x) => /KOR|PRK/.test(x)), other.join('; '));
 });
+
+test('a list of participles shares the passive and its agent; a participle after its noun is passive', async () => {
+  assert.deepEqual(
+    await read(
+      'The British teacher was charged on Wednesday, and tried, convicted and sentenced by a Sudanese court.',
+    ),
+    ['ACCUSE  → GBR', 'SANCTION SDNJUD → GBR'],
+  );
+  // "arrested in Somalia" is what was done to the journalists, not what they did.
+  const freed = await events('Two Kenyan journalists arrested in Somalia last month were freed.');
+  const arrest = freed.find((e) => e.type === 'COERCE');
+  assert.equal(arrest?.target?.code, 'KENMED');
+  assert.doesNotMatch(arrest?.source.code ?? '', /^KEN/);
+  // With an object after the phrase the verb is active (in a body sentence: a headline's
+  // bare participle is passive).
+  assert.deepEqual(
+    await read('Smugglers held\n\nKenyan police arrested on Monday two Somali smugglers.'),
+    ['COERCE KENCOP → SOM'],
+  );
+});
+
+test('fights for causes, offices named after acts and plots are not acts of force', async () => {
+  assert.deepEqual(
+    await read('Kenyan activists have been fighting for democracy for decades.'),
+    [],
+  );
+  assert.deepEqual(
+    await read('The head of criminal investigation in the Afghan police issued a statement.'),
+    [],
+  );
+  assert.deepEqual(await read('They are accused of plotting to blow up American bases.'), [
+    'COERCE  → USA planned',
+  ]);
+});
+
+test('force "from" a place is by that place; events of one country and of its agents stay apart', async () => {
+  assert.deepEqual(
+    await read('The Israeli foreign minister mentioned the attacks from Gaza on Israeli towns.'),
+    ['ASSAULT PSE → ISR'],
+  );
+  const two = await read(
+    'Rockets from Gaza hit Sderot. The attacks from Gaza on Israeli towns continued. Palestinian police shot an Israeli settler.',
+  );
+  assert.ok(two.includes('ASSAULT PSE → ISR'), two.join('; '));
+  assert.ok(
+    two.some((e) => e.startsWith('ASSAULT PSECOP')),
+    two.join('; '),
+  );
+});
