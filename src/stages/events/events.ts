@@ -334,7 +334,7 @@ const FIRST_PERSON = /^(?:we|i|us|me)$/i;
 
 /** Head nouns of laws and texts, which do not act themselves ("the Constitution forbids"). */
 const TEXTS =
-  /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code)$/i;
+  /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance)$/i;
 
 /**
  * "We urge North Korea to accept…", "I congratulate Evo Morales": inside someone's words, the

@@ -1556,6 +1556,46 @@ function genitiveBefore(ctx: QuoteContext, t: number, s: Sentence): ActorMention
 }
 
 /** Negation and modality from the verb group before token t (and the verb governing it). */
+/** Verbs that make an act possible: "allows police to arrest", "enable them to charge". */
+const ENABLING = new Set([
+  'allow',
+  'enable',
+  'permit',
+  'empower',
+  'authorize',
+  'authorise',
+  'entitle',
+]);
+
+/** Whether token k is an enabling verb in a form that is not past ("allows", "to enable"). */
+function enabling(ctx: QuoteContext, k: number): boolean {
+  return ENABLING.has(lemma(ctx, k)) && !/ed$/.test(ctx.word(k));
+}
+
+/** The verb before the object that ends at token k ("allows [Kenyan police] to"), else k. */
+function objectVerb(ctx: QuoteContext, k: number, s: Sentence): number {
+  let v = k;
+  while (
+    v > s.tokenStart &&
+    k - v < 4 &&
+    /^(?:DET|ADJ|NOUN|PROPN|PRON|NUM)$/.test(ctx.tokens[v]?.pos ?? '')
+  ) {
+    v--;
+  }
+  return v;
+}
+
+/** Verbs whose gerund object is weighed, not done: "is considering imposing sanctions". */
+const WEIGHING = new Set([
+  'consider',
+  'contemplate',
+  'weigh',
+  'discuss',
+  'propose',
+  'mull',
+  'debate',
+]);
+
 function verbGroup(
   ctx: QuoteContext,
   t: number,
@@ -1564,6 +1604,11 @@ function verbGroup(
   let negated = false;
   let obliged = false;
   let modality: Modality = 'asserted';
+  // "Beckett is considering admitting the link", "discussed sending troops": planned.
+  if (/ing$/.test(ctx.word(t)) && WEIGHING.has(lemma(ctx, t - 1))) {
+    const group = verbGroup(ctx, t - 1, s);
+    return { ...group, modality: group.modality === 'asserted' ? 'planned' : group.modality };
+  }
   let k = t - 1;
   for (; k >= s.tokenStart; k--) {
     const token = ctx.tokens[k];
@@ -1593,6 +1638,9 @@ function verbGroup(
       else if (/^(?:likely|unlikely|liable|apt)$/.test(ctx.word(k - 1))) modality = 'hypothetical';
       // "reserves the power to dissolve itself", "has the right to veto": a capacity.
       else if (CAPACITY.test(ctx.word(k - 1))) modality = 'hypothetical';
+      // "the law allows police to arrest", "to enable them to charge the thugs": made
+      // possible, not done (a past "allowed the trucks to enter" may well have been).
+      else if (enabling(ctx, objectVerb(ctx, k - 1, s))) modality = 'hypothetical';
       break;
     } else if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART') break;
   }
@@ -2244,6 +2292,13 @@ const JUDGING = new Set([
   'retaliate',
   'avenge',
   'comment',
+  // "police dispersed the rally", "authorised the march": done to someone else's act.
+  'disperse',
+  'suppress',
+  'crush',
+  'permit',
+  'authorize',
+  'authorise',
   // "mentioned the attacks from Gaza", "cited the bombings": someone else's act, spoken of.
   'mention',
   'cite',
@@ -2586,9 +2641,11 @@ function coordinatedPassive(ctx: QuoteContext, t: number, s: Sentence): boolean 
  * charged on Wednesday, and tried, convicted, and sentenced"), or -1. Its subject is the list's.
  */
 export function passiveListHead(ctx: QuoteContext, t: number, s: Sentence): number {
-  if (!/^(?:and|,)$/.test(ctx.word(t - 1)) || !PARTICIPLE.test(ctx.word(t))) return -1;
+  // (Over adverbs: "being kicked and verbally abused".)
+  const joint = skipAdverbsBack(ctx, t - 1, s.tokenStart);
+  if (!/^(?:and|,)$/.test(ctx.word(joint)) || !PARTICIPLE.test(ctx.word(t))) return -1;
   if (/^(?:DET|NOUN|PROPN|PRON|NUM|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')) return -1;
-  for (let v = t - 2; v >= s.tokenStart && t - v <= 12; v--) {
+  for (let v = joint - 1; v >= s.tokenStart && t - v <= 12; v--) {
     if (ctx.tokens[v]?.pos !== 'VERB') continue;
     if (!PARTICIPLE.test(ctx.word(v)) && !IRREGULAR_PARTICIPLE.has(ctx.word(v))) return -1;
     const k = skipAdverbsBack(ctx, v - 1, s.tokenStart);

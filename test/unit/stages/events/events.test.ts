@@ -1166,3 +1166,27 @@ test('force "from" a place is by that place; events of one country and of its ag
     two.join('; '),
   );
 });
+
+test('what is made possible or weighed is not done; what is done to an act is not its source', async () => {
+  assert.deepEqual(await read('Britain is considering imposing sanctions on Iran.'), [
+    'SANCTION GBR → IRN planned',
+  ]);
+  assert.deepEqual(await read('The new law allows Kenyan police to arrest Somali migrants.'), [
+    'COERCE  → SOMCVL hypothetical',
+  ]);
+  // (A past "allowed" may well have let it happen.)
+  assert.deepEqual(await read('Israel allowed aid trucks to enter Gaza on Monday.'), [
+    'RETREAT ISR → PSE',
+  ]);
+  // The rally is not the police's.
+  assert.ok(
+    !(await read('Hungarian police dispersed a rally against the Hungarian government.')).some(
+      (e) => e.startsWith('PROTEST HUNCOP'),
+    ),
+  );
+  assert.deepEqual(
+    await read('He saw prisoners being kicked and verbally abused by British soldiers.'),
+    ['ASSAULT GBRMIL → prisoners'],
+  );
+  assert.deepEqual(await read('The Kenyan president held a press conference in Nairobi.'), []);
+});
