@@ -21,8 +21,13 @@ function countryOf(actor: KbActor | undefined): string | undefined {
 }
 
 export class EventContext extends QuoteContext {
-  /** Token index → a demonym or place mention standing for a country. */
-  private readonly extra = new Map<number, ActorMention>();
+  /**
+   * Token index → a demonym or place mention standing for a country, or null: worked out for
+   * a token the first time an argument search asks (most tokens are never asked about).
+   */
+  private readonly extra = new Map<number, ActorMention | null>();
+  /** The place each token lies in, by token index. */
+  private readonly placeAt = new Map<number, { start: number; end: number; code: string }>();
   /** Role nouns → sectors (the KB's agents): "police" → COP. */
   private readonly agents: ReadonlyMap<string, string>;
 
@@ -36,7 +41,7 @@ export class EventContext extends QuoteContext {
     super(doc, rules, lexicon, actors);
     this.agents = kb?.agents ?? new Map<string, string>();
     this.kb = kb;
-    if (kb) this.addCountries(doc, kb);
+    if (kb) this.indexPlaces(doc, kb);
   }
 
   private readonly kb: KnowledgeBase | undefined;
@@ -100,7 +105,7 @@ export class EventContext extends QuoteContext {
     );
   }
 
-  private addCountries(doc: Document, kb: KnowledgeBase): void {
+  private indexPlaces(doc: Document, kb: KnowledgeBase): void {
     // Places named as such ("in Damascus") and places of the KB (Crimea, the West Bank), which
     // are linked but not listed as actors: spans with the country they are in.
     const places: { start: number; end: number; code: string }[] = [];
@@ -117,36 +122,46 @@ export class EventContext extends QuoteContext {
       if (code) places.push({ start: link.start, end: link.end, code });
     }
     // The place each token lies in, by token index (not a search per token).
-    const placeAt = new Map<number, { start: number; end: number; code: string }>();
     for (const place of places) {
       for (let t = this.tokenAt(place.start); t < this.tokens.length; t++) {
         const token = this.tokens[t];
         if (!token || token.start >= place.end) break;
-        if (token.start >= place.start && token.end <= place.end && !placeAt.has(t)) {
-          placeAt.set(t, place);
+        if (token.start >= place.start && token.end <= place.end && !this.placeAt.has(t)) {
+          this.placeAt.set(t, place);
         }
       }
     }
-    this.tokens.forEach((token, t) => {
-      if (super.mentionAt(t)) return;
-      const place = placeAt.get(t);
+  }
+
+  /** The demonym or place mention token t stands in, if no listed actor's mention covers it. */
+  private extraAt(t: number): ActorMention | undefined {
+    const known = this.extra.get(t);
+    if (known !== undefined) return known ?? undefined;
+    let found: ActorMention | null = null;
+    const token = this.tokens[t];
+    const kb = this.kb;
+    if (token && kb && !super.mentionAt(t)) {
+      const place = this.placeAt.get(t);
       const iso = place ? place.code : this.demonym(t, kb);
-      if (!iso) return;
-      const country = kb.countries.get(iso);
-      const start = place?.start ?? token.start;
-      const end = place?.end ?? token.end;
-      this.extra.set(t, {
-        start,
-        end,
-        text: doc.text.slice(start, end),
-        actor: country?.id ?? `country:${iso}`,
-        code: iso,
-        method: place ? 'place' : 'demonym',
-        type: 'country',
-        sentence: this.sentenceOf[t] ?? 0,
-        subject: false,
-      });
-    });
+      if (iso) {
+        const country = kb.countries.get(iso);
+        const start = place?.start ?? token.start;
+        const end = place?.end ?? token.end;
+        found = {
+          start,
+          end,
+          text: this.doc.text.slice(start, end),
+          actor: country?.id ?? `country:${iso}`,
+          code: iso,
+          method: place ? 'place' : 'demonym',
+          type: 'country',
+          sentence: this.sentenceOf[t] ?? 0,
+          subject: false,
+        };
+      }
+    }
+    this.extra.set(t, found);
+    return found ?? undefined;
   }
 
   /** "Indian", "Israelis", "Palestinians": a capitalised demonym, singular or plural. */
@@ -166,13 +181,13 @@ export class EventContext extends QuoteContext {
   }
 
   override mentionAt(t: number): ActorMention | undefined {
-    return super.mentionAt(t) ?? this.extra.get(t);
+    return super.mentionAt(t) ?? this.extraAt(t);
   }
 
   override mentionsIn(a: number, b: number): ActorMention[] {
     const found = super.mentionsIn(a, b);
     for (let t = a; t < b; t++) {
-      const m = this.extra.get(t);
+      const m = this.extraAt(t);
       if (m && !found.includes(m)) found.push(m);
     }
     return found.sort((x, y) => x.start - y.start);
