@@ -107,6 +107,7 @@ const CLAUSE_END = new Set([
   'which',
   'who',
   'while',
+  'whereas',
   'but',
   'because',
   'after',
@@ -127,6 +128,7 @@ const GOVERNING_END = new Set([
   'which',
   'who',
   'while',
+  'whereas',
   'because',
   'although',
   // "…deployed force as a general strike spread": the noun's own clause.
@@ -527,7 +529,7 @@ const LIGHT_NOUNS = new Set([
 
 /** Nouns after these words name something wished for, not something done. */
 const WISHED =
-  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions)$/;
+  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions)$/;
 
 /** Verbs whose object did not take place: "is avoiding a meeting", "postponed the talks". */
 const AVOIDED = new Set([
@@ -1434,13 +1436,16 @@ function argumentsAt(
     }
     // "the attacks from Gaza", "rocket fire from Lebanon": where force comes from is who used
     // it (an actor or a place standing for its country).
-    if (ctx.word(after + 1) === 'from' && FROM_NAMES_AGENT.has(ctx.word(t))) {
-      const from = actorsFrom(ctx, after + 2, phraseFrom(ctx, after + 2, s.tokenEnd)).filter(
-        (a) => a.actor !== null || a.code !== null,
-      );
+    // (Not "came under attack from the Taliban": the subject is the target, matchSentence.)
+    if (
+      ctx.word(after + 1) === 'from' &&
+      FROM_NAMES_AGENT.has(ctx.word(t)) &&
+      !underAct(ctx, t, s)
+    ) {
+      const from = fromActors(ctx, after, s);
       if (from.length) {
         why.push(`${role}: after "${ctx.word(t)} from"`);
-        return from.slice(0, 1);
+        return from;
       }
     }
     // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
@@ -1455,6 +1460,13 @@ function argumentsAt(
       (/^(?:AUX|VERB)$/.test(ctx.tokens[after + 1]?.pos ?? '') || pastWithObject) &&
       ctx.word(after + 2) !== 'by';
     for (let v = t - 1; !clauseSubject && v >= s.tokenStart && t - v <= 12; v--) {
+      // "came under renewed attack", "after increasing shelling": a participle after a
+      // preposition modifies the noun.
+      // (Right before it, or before an adjective: not "into discussing an investigation".)
+      const before = v === t - 1 || (v === t - 2 && ctx.tokens[t - 1]?.pos === 'ADJ');
+      if (before && /(?:ing|ed)$/.test(ctx.word(v)) && ctx.tokens[v - 1]?.pos === 'ADP') {
+        continue;
+      }
       if (governingVerb(ctx, v) || haveWith(ctx, v, t)) {
         // "Five soldiers died in attacks": the ones it befell, not the ones who did it.
         if (SUFFERING.has(lemma(ctx, v))) {
@@ -1931,13 +1943,19 @@ export function matchSentence(
     const placed = targets.length > 0 && targets.every((a) => placeArgument(ctx, a));
     if (
       best.rule.nouns.length > 0 &&
-      ctx.word(t - 1) === 'under' &&
+      underAct(ctx, t, s) &&
       (!targets.length || placed) &&
       !prepSource
     ) {
       targets = sources;
       sources = targets.length ? [unknownSource(ctx, t)] : [];
       if (targets.length) why.push('target: the subject, under the act (source unknown)');
+      // "came under increasing attack from the Taliban": who used the force.
+      const from = ctx.word(best.after + 1) === 'from' ? fromActors(ctx, best.after, s) : [];
+      if (targets.length && from.length) {
+        sources = from;
+        why.push(`source: after "${ctx.word(t)} from"`);
+      }
     }
     // "anti-American protests", "an anti-Putin rally": whom the act is against.
     if (best.rule.nouns.length > 0 && !targets.length && AGAINST_TYPES.has(best.rule.type)) {
@@ -2086,7 +2104,23 @@ export function matchSentence(
 }
 
 /** Verbs whose subject suffers the act of the noun they govern: "died in attacks". */
-const SUFFERING = new Set(['die', 'perish', 'suffer', 'survive', 'flee', 'escape']);
+const SUFFERING = new Set([
+  'die',
+  'perish',
+  'suffer',
+  'survive',
+  'flee',
+  'escape',
+  // "has experienced previous attacks", "faced shelling", "repelled an attack".
+  'experience',
+  'face',
+  'endure',
+  'sustain',
+  'undergo',
+  'withstand',
+  'repel',
+  'repulse',
+]);
 
 /** Nouns of attacks, before the one attacked: "the bombing of", "a raid on". */
 const ATTACK_NOUN =
@@ -2477,6 +2511,27 @@ function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean 
     if (ctx.tokens[n]?.pos !== 'NOUN') break;
   }
   return false;
+}
+
+/** The first named or coded actor of the "from" phrase after token `after`. */
+function fromActors(ctx: QuoteContext, after: number, s: Sentence): Argument[] {
+  return actorsFrom(ctx, after + 2, phraseFrom(ctx, after + 2, s.tokenEnd))
+    .filter((a) => a.actor !== null || a.code !== null)
+    .slice(0, 1);
+}
+
+/** "came under attack", "under heavy fire", "under increasing attack": suffered, not done. */
+function underAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  let k = t - 1;
+  // (wink-nlp tags "increasing", "renewed" as verbs.)
+  while (
+    k > s.tokenStart &&
+    t - k <= 2 &&
+    (ctx.tokens[k]?.pos === 'ADJ' || /(?:ing|ed)$/.test(ctx.word(k)))
+  ) {
+    k--;
+  }
+  return ctx.word(k) === 'under';
 }
 
 /** Acts of force whose "from" phrase names who used it: "attacks from Gaza". */

@@ -1190,3 +1190,19 @@ test('what is made possible or weighed is not done; what is done to an act is no
   );
   assert.deepEqual(await read('The Kenyan president held a press conference in Nairobi.'), []);
 });
+
+test('under an act, with adjectives between; acts faced, pressed for or set against are not done', async () => {
+  assert.deepEqual(await read('Ugandan troops came under renewed attack.'), ['ASSAULT  → UGAMIL']);
+  assert.deepEqual(
+    await read('Ugandan troops have come under increasing attack from al-Shabaab.'),
+    ['ASSAULT SOMREB → UGAMIL'],
+  );
+  // The subject of "experienced" suffered the attacks; no one here made them.
+  assert.deepEqual(await read('The Danish battalion has experienced previous attacks.'), []);
+  // What is pressed for is not done: no inquiry (ACCUSE) yet.
+  assert.ok(
+    !(await read('The Kenyan opposition pressed for an inquiry into the vote.')).some((e) =>
+      e.startsWith('ACCUSE'),
+    ),
+  );
+});
