@@ -1797,11 +1797,17 @@ function pressTarget(rule: EventRule, target: Argument): boolean {
 
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
+/** Punishments, whose "for" + gerund is the punished one's act: "arrested them for protesting". */
+const PUNISHING = /^(?:arrest|detain|jail|imprison|convict|sentenc|fine|prosecut|expel|deport)/;
 
-/** Whether a gerund after "of"/"for" is what someone is accused, praised or thanked for. */
+/**
+ * Whether a gerund after "of"/"for" is what someone is accused, praised, thanked or punished
+ * for ("arrested the protesters for demonstrating": the demonstration is theirs).
+ */
 function contentOfAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  const forIt = ctx.word(t - 1) === 'for';
   for (let k = t - 2; k >= s.tokenStart && t - k <= 10; k--) {
-    if (ACT_OF_SPEECH.test(ctx.word(k))) return true;
+    if (ACT_OF_SPEECH.test(ctx.word(k)) || (forIt && PUNISHING.test(ctx.word(k)))) return true;
     if (/^[;:.]$/.test(ctx.word(k))) break;
   }
   return false;
@@ -1812,10 +1818,10 @@ function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
   return s.tokenStart;
 }
 
-/** The events of one sentence, one per trigger, the most specific rule winning. */
 /** The tags a trigger can have (verbLemma, nounRules and the head-adjective reading). */
 const TRIGGER_POS = new Set(['VERB', 'NOUN', 'PROPN', 'ADJ']);
 
+/** The events of one sentence, one per trigger, the most specific rule winning. */
 export function matchSentence(
   ctx: EventContext,
   rules: EventRules,

@@ -1206,3 +1206,20 @@ test('under an act, with adjectives between; acts faced, pressed for or set agai
     ),
   );
 });
+
+test('what is published, accepted as money or done by the punished is no release, concession or act of the punisher', async () => {
+  assert.deepEqual(
+    await read('The rebel leader released an audiotape to a Qatari broadcaster.'),
+    [],
+  );
+  assert.deepEqual(await read('The Israeli army released two Palestinian prisoners.'), [
+    'RETREAT ISRMIL → PSECVL',
+  ]);
+  assert.deepEqual(await read('The Kenyan senator accepted bribes from the Iraqi regime.'), []);
+  assert.deepEqual(await read('Iraq accepted the UN resolution.'), ['AGREE IRQ → IGOUNO']);
+  assert.ok(
+    !(
+      await read('Kenyan police arrested two dozen protesters for demonstrating without a permit.')
+    ).some((e) => e.startsWith('PROTEST KENCOP')),
+  );
+});
