@@ -59,17 +59,6 @@ export interface KnownForms {
   end: number;
 }
 
-/** Whether `normal` is `text[from, to)` with ASCII capitals lower-cased (without slicing). */
-function lowerEquals(text: string, from: number, to: number, normal: string): boolean {
-  if (normal.length !== to - from) return false;
-  for (let k = 0; k < normal.length; k++) {
-    let c = text.charCodeAt(from + k);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== normal.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
 /**
  * Words of `text[from, to)`: runs of letters and digits; "U.S." and "U.N." (single capitals
  * each followed by a dot) are one word. A hand-written scanner over char codes: this runs on
@@ -94,12 +83,25 @@ export function wordTokens(
     let ascii = true;
     let upper = 0;
     let lower = 0;
+    // The tagger's token starting here, and whether its normal form is this word lower-cased
+    // so far (compared while scanning, not in a second pass).
+    let normal: string | undefined;
+    if (known) {
+      while (tk < known.end && (known.tokens[tk]?.end ?? 0) <= i) tk++;
+      const t = known.tokens[tk];
+      if (t && t.start === i) normal = t.normal;
+    }
+    let same = normal !== undefined;
     while (end < to) {
       const c = text.charCodeAt(end);
       if (c < 128) {
-        if (c >= 65 && c <= 90) upper++;
-        else if (c >= 97 && c <= 122) lower++;
+        let lowered = c;
+        if (c >= 65 && c <= 90) {
+          upper++;
+          lowered = c + 32;
+        } else if (c >= 97 && c <= 122) lower++;
         else if (c < 48 || c > 57) break;
+        if (same && normal?.charCodeAt(end - i) !== lowered) same = false;
       } else {
         if (!isWordChar(c, text[end] ?? '')) break;
         ascii = false;
@@ -127,14 +129,7 @@ export function wordTokens(
     if (ascii && !dotted) {
       // The tagger's normal form of the same span, when it is this word lower-cased: a string
       // the tagger hands out for every occurrence, hashed once for all the lookups that follow.
-      let norm: string | undefined;
-      if (known) {
-        while (tk < known.end && (known.tokens[tk]?.end ?? 0) <= i) tk++;
-        const t = known.tokens[tk];
-        if (t && t.start === i && t.end === end && lowerEquals(text, i, end, t.normal)) {
-          norm = t.normal;
-        }
-      }
+      let norm = same && normal?.length === end - i ? normal : undefined;
       if (norm === undefined) {
         const w = text.slice(i, end);
         norm = upper ? w.toLowerCase() : w;
