@@ -440,12 +440,6 @@ const DEFINITE: [RegExp, readonly string[]][] = [
 ];
 
 /**
- * "Hamas fired rockets… The group also kidnapped a soldier": a definite description takes up
- * the actor of its kind named last, in its sentence or the two before (`method:
- * "coref-definite"`). Not when another actor of that kind was named as near ("Iran and Iraq…
- * the country": which one is not clear).
- */
-/**
  * Every DEFINITE pattern in one, "the" once and then each pattern's words as a group, in their
  * order: one scan of the text finds what the five scans found (the group says which pattern).
  */
@@ -458,6 +452,12 @@ const ANY_DEFINITE = new RegExp(
   'g',
 );
 
+/**
+ * "Hamas fired rockets… The group also kidnapped a soldier": a definite description takes up
+ * the actor of its kind named last, in its sentence or the two before (`method:
+ * "coref-definite"`). Not when another actor of that kind was named as near ("Iran and Iraq…
+ * the country": which one is not clear).
+ */
 function resolveDefinites(doc: Document, mentions: ActorMention[]): ActorMention[] {
   const added: ActorMention[] = [];
   const sorted = [...mentions].sort((a, b) => a.start - b.start);

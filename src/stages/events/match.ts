@@ -1567,7 +1567,6 @@ function genitiveBefore(ctx: QuoteContext, t: number, s: Sentence): ActorMention
   return m && POSSESSIVE.has(m.text.toLowerCase()) ? m : undefined;
 }
 
-/** Negation and modality from the verb group before token t (and the verb governing it). */
 /** Verbs that make an act possible: "allows police to arrest", "enable them to charge". */
 const ENABLING = new Set([
   'allow',
@@ -1608,6 +1607,7 @@ const WEIGHING = new Set([
   'debate',
 ]);
 
+/** Negation and modality from the verb group before token t (and the verb governing it). */
 function verbGroup(
   ctx: QuoteContext,
   t: number,
@@ -2023,8 +2023,7 @@ export function matchSentence(
       for (let k = best.after + 1; k < s.tokenEnd; k++) {
         const word = ctx.word(k);
         if (word === ',' || word === 'and') continue;
-        const participle = PARTICIPLE.test(word) || IRREGULAR_PARTICIPLE.has(word);
-        if (!participle || !/^(?:,|and)$/.test(ctx.word(k - 1))) break;
+        if (!isParticiple(word) || !/^(?:,|and)$/.test(ctx.word(k - 1))) break;
         last = k;
       }
       if (by < 0 && last > best.after) by = prepAfter(ctx, last, s.tokenEnd, 'by');
@@ -2693,6 +2692,11 @@ const IRREGULAR_PARTICIPLE = new Set([
   'wounded',
 ]);
 
+/** A past participle, regular or one of the irregular ones. */
+function isParticiple(word: string): boolean {
+  return PARTICIPLE.test(word) || IRREGULAR_PARTICIPLE.has(word);
+}
+
 function coordinatedPassive(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return passiveListHead(ctx, t, s) >= 0;
 }
@@ -2708,7 +2712,7 @@ export function passiveListHead(ctx: QuoteContext, t: number, s: Sentence): numb
   if (/^(?:DET|NOUN|PROPN|PRON|NUM|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')) return -1;
   for (let v = joint - 1; v >= s.tokenStart && t - v <= 12; v--) {
     if (ctx.tokens[v]?.pos !== 'VERB') continue;
-    if (!PARTICIPLE.test(ctx.word(v)) && !IRREGULAR_PARTICIPLE.has(ctx.word(v))) return -1;
+    if (!isParticiple(ctx.word(v))) return -1;
     const k = skipAdverbsBack(ctx, v - 1, s.tokenStart);
     // The participle before is a passive itself, or one of the list ("tried" above).
     return PASSIVE_AUX.has(ctx.word(k)) ? v : passiveListHead(ctx, v, s);
