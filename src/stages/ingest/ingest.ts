@@ -7,7 +7,7 @@
  * - jsonl: `title + "\n\n" + text` when the line has a title, else `text`;
  * - html: the decoded page source (paragraph-level: see `mapParagraphs`).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Document, DocumentMetadata, LayerName } from '../../core/document.js';
 import { NewsgraphError, type Warning } from '../../core/errors.js';
 import { OffsetMapBuilder } from '../../core/offsets.js';
@@ -30,9 +30,12 @@ export interface IngestOptions {
   maxChars?: number;
 }
 
-/** First 16 hex digits of the SHA-256 of the NFC-normalised decoded input. */
+/**
+ * First 16 hex digits of the SHA-256 of the NFC-normalised decoded input (node's one-shot
+ * `hash`: a third less time than a Hash object for a document).
+ */
 export function contentHash(raw: string): string {
-  return createHash('sha256').update(raw.normalize('NFC'), 'utf8').digest('hex').slice(0, 16);
+  return hash('sha256', raw.normalize('NFC'), 'hex').slice(0, 16);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;

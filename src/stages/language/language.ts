@@ -33,16 +33,45 @@ export interface LanguageDetector {
   detect(text: string): LanguageGuess;
 }
 
+/** Whether each code point below U+3000 is a letter (`\p{L}`), worked out once. */
+const LETTERS_BELOW = 0x3000;
+const IS_LETTER = (() => {
+  const table = new Uint8Array(LETTERS_BELOW);
+  for (let code = 0; code < LETTERS_BELOW; code++) {
+    table[code] = LETTER.test(String.fromCharCode(code)) ? 1 : 0;
+  }
+  return table;
+})();
+
 /**
- * Length in UTF-16 units of the letter (`\p{L}`) that starts at `i`, or 0: ASCII by char code,
- * the rest (a surrogate pair as one code point) by the Unicode class.
+ * Length in UTF-16 units of the letter (`\p{L}`) that starts at `i`, or 0: by a table for the
+ * alphabets and punctuation of news text (curly quotes and dashes are not letters), by the
+ * Unicode class for the rest (a surrogate pair as one code point).
  */
 function letterAt(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0;
+  if (code < LETTERS_BELOW) return IS_LETTER[code] ?? 0;
   const size = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1;
   return LETTER.test(text.slice(i, i + size)) ? size : 0;
 }
+
+/**
+ * A word of ASCII letters packed into a number, five bits a letter, case ignored, or -1 for a
+ * word with another letter or longer than any function word: function words are looked up by
+ * number, without slicing and lower-casing every short word. (No word with a letter outside
+ * ASCII lower-cases to a function word.)
+ */
+function packWord(word: string): number {
+  let packed = 0;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k) | 32;
+    if (code < 97 || code > 122 || k >= LONGEST_FUNCTION_WORD) return -1;
+    packed = packed * 32 + code - 96;
+  }
+  return packed;
+}
+
+const FUNCTION_WORD_CODES = new Set([...ENGLISH_FUNCTION_WORDS].map(packWord));
 
 /**
  * Share of English function words among the words (runs of letters) of `text`, and how many
@@ -55,24 +84,29 @@ function englishShare(text: string): { share: number; words: number; latin: numb
   let latin = 0;
   let i = 0;
   while (i < text.length) {
-    const first = letterAt(text, i);
-    if (first === 0) {
+    let size = letterAt(text, i);
+    if (size === 0) {
       i++;
       continue;
     }
     const start = i;
     // An ASCII letter is a Latin one: only words without one need the script test.
-    let hasAsciiLetter = first === 1 && text.charCodeAt(i) < 128;
-    i += first;
-    for (let size = letterAt(text, i); size > 0; size = letterAt(text, i)) {
-      hasAsciiLetter ||= size === 1 && text.charCodeAt(i) < 128;
+    let hasAsciiLetter = false;
+    // The word packed as `packWord` does, while it is scanned.
+    let packed = 0;
+    while (size > 0) {
+      const code = text.charCodeAt(i);
+      if (code < 128) {
+        hasAsciiLetter = true;
+        if (packed >= 0)
+          packed = i - start < LONGEST_FUNCTION_WORD ? packed * 32 + (code | 32) - 96 : -1;
+      } else packed = -1;
       i += size;
+      size = letterAt(text, i);
     }
     words++;
     if (hasAsciiLetter || LATIN.test(text.slice(start, i))) latin++;
-    if (i - start <= LONGEST_FUNCTION_WORD) {
-      if (ENGLISH_FUNCTION_WORDS.has(text.slice(start, i).toLowerCase())) english++;
-    }
+    if (packed > 0 && FUNCTION_WORD_CODES.has(packed)) english++;
   }
   return { share: words ? english / words : 0, words, latin: words ? latin / words : 0 };
 }
