@@ -139,9 +139,14 @@ function namesCountry(text: string, kb: KnowledgeBase): boolean {
  * countries share, in an article about another country (`documentCountry`) that never
  * names the party's own, is that country's party of the name — an unknown actor coded
  * `<ISO>PTY` (`method: "document-country"`). Not when the name says the country ("British
- * Conservative Party").
+ * Conservative Party"), nor when it has a word of its own ("Fatah", "Likud", "the SNP": the
+ * lexicon's `partyNameWords` are the words shared names are made of).
  */
-function relinkForeignParties(mentions: ActorMention[], kb: KnowledgeBase): void {
+function relinkForeignParties(
+  mentions: ActorMention[],
+  kb: KnowledgeBase,
+  lexicon: ActorLexicon,
+): void {
   const home = documentCountry(mentions, kb);
   if (!home) return;
   const named = new Set<string>();
@@ -149,9 +154,16 @@ function relinkForeignParties(mentions: ActorMention[], kb: KnowledgeBase): void
     const code = m.type === 'country' ? kb.actors.get(m.actor)?.code : undefined;
     if (code) named.add(code);
   }
-  const recoded = new Set<string>();
+  // The parties named here by a shared name (then their abbreviations are theirs too: "the
+  // Democratic Party (SDP)").
+  const shared = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'party' || m.method.startsWith('coref')) continue;
+    if (wordTokens(m.text).every((w) => lexicon.partyNameWords.has(w.norm))) shared.add(m.actor);
+  }
+  const recoded = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'party' || m.method.startsWith('coref') || !shared.has(m.actor)) continue;
     const party = kb.actors.get(m.actor);
     const own = party?.country;
     if (!party || !own || own === home || named.has(own) || namesCountry(m.text, kb)) continue;
@@ -850,7 +862,7 @@ export function corefStage(ctx: () => CorefContext): Stage {
       const linked = [...((doc.links as ActorMention[] | undefined) ?? [])];
       relinkSurnames(linked);
       relinkShortNames(linked, kb);
-      relinkForeignParties(linked, kb);
+      relinkForeignParties(linked, kb, lexicon);
       linked.push(...resolveSurnames(doc, linked));
       linked.push(...resolveDescriptors(doc, linked));
       linked.push(...resolveMembers(doc, linked, kb));

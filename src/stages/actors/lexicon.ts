@@ -8,6 +8,8 @@ export interface ActorLexicon {
   /** Role noun phrase (normalised) → word its role title must contain ("*": any). */
   roleNouns: Map<string, string>;
   organizationWords: Set<string>;
+  /** Words a party name shared by parties of many countries is made of ("Social Democrats"). */
+  partyNameWords: Set<string>;
   mediaWords: Set<string>;
   speechVerbs: Set<string>;
   placePrepositions: Set<string>;
@@ -67,6 +69,7 @@ export function actorLexicon(file = LEXICON_FILE): ActorLexicon {
     titleWords: new Set(words(data, 'titleWords')),
     roleNouns: new Map(Object.entries(roleNouns)),
     organizationWords: new Set(words(data, 'organizationWords')),
+    partyNameWords: new Set(words(data, 'partyNameWords')),
     mediaWords: new Set(words(data, 'mediaWords')),
     speechVerbs: new Set(words(data, 'speechVerbs')),
     placePrepositions: new Set(words(data, 'placePrepositions')),

@@ -1089,6 +1089,34 @@ function hasVerbBefore(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return false;
 }
 
+/** Openers of a phrase about an earlier act that the clause after it reacts to. */
+const REACTION_OPENER = new Set(['since', 'after', 'following', 'despite', 'amid', 'amidst']);
+
+/** Forms of "be" after an existential "there". */
+const EXISTENTIAL_BE = /^(?:is|are|was|were|be|been|being)$/;
+
+/**
+ * Whether the noun at t is the subject of an existential "there": "there were clashes",
+ * "there had been several attacks", "there have also been repeated raids".
+ */
+function existential(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  let k = t - 1;
+  while (k > s.tokenStart && t - k <= 4 && /^(?:ADJ|NUM|DET|ADV)$/.test(ctx.tokens[k]?.pos ?? '')) {
+    k--;
+  }
+  if (!EXISTENTIAL_BE.test(ctx.word(k))) return false;
+  k--;
+  // "there had been", "there have also been", "there may have been".
+  while (
+    k > s.tokenStart &&
+    /^(?:AUX|ADV|PART)$/.test(ctx.tokens[k]?.pos ?? '') &&
+    ctx.word(k) !== 'there'
+  ) {
+    k--;
+  }
+  return ctx.word(k) === 'there';
+}
+
 /** The first token of preposition `prep` after token t in the clause, or -1. */
 function prepAfter(ctx: QuoteContext, t: number, end: number, prep: string): number {
   for (let k = t + 1; k < end && k - t <= MAX_OBJECT + 4; k++) {
@@ -1249,6 +1277,7 @@ function argumentsAt(
   why: string[],
   role: string,
   ofNamesAgent = false,
+  hostile = false,
 ): Argument[] {
   // A quote's speaker is known to events.ts only (`judgements`).
   if (slot === 'none' || slot === 'speaker') return [];
@@ -1448,6 +1477,12 @@ function argumentsAt(
         return from;
       }
     }
+    // "there had been several attacks on journalists": an act that is only said to have
+    // happened names no doer (a "by" phrase was read above).
+    if (existential(ctx, t, s)) {
+      why.push(`${role}: none ("there was/were…" names no one who did "${ctx.word(t)}")`);
+      return [];
+    }
     // Else the subject of the verb that governs the noun: "The EU is preparing sanctions",
     // "forces retook the village after fierce fighting with guerrillas". (Not when the noun
     // is itself a subject: "the spokesman said the bombing bore the hallmarks of…".)
@@ -1499,6 +1534,12 @@ function argumentsAt(
           why.push(`${role}: after "by" of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
           return agent;
         }
+        // "10 civilians were killed in the attack": a passive's subject is the one it was done
+        // to, not who did the act it names.
+        if (isPassive(ctx, v, s)) {
+          why.push(`${role}: not the subject of passive "${ctx.word(v)}", to whom it was done`);
+          return [];
+        }
         const subject = speakerBefore(ctx, v, s.tokenStart);
         if (subject)
           why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
@@ -1515,6 +1556,15 @@ function argumentsAt(
       // ("Fighting has continued since the resolution, and Israel warned…" is a clause; "On
       // the day before a rally planned in Los Angeles, students…" a phrase.)
       const phrase = ctx.tokens[s.tokenStart]?.pos === 'ADP';
+      // "Since the attack, the WFP has suspended deliveries", "After the bombing, police sealed
+      // off the area": force before a reaction to it is not the reacting subject's.
+      // ("After talks with Rice, Saakashvili signed": talks are had together.)
+      if (hostile && REACTION_OPENER.has(ctx.word(s.tokenStart))) {
+        why.push(
+          `${role}: none (the clause after "${ctx.word(s.tokenStart)} the ${ctx.word(t)}," reacts to it)`,
+        );
+        return [];
+      }
       for (let v = t + 1; v < s.tokenEnd; v++) {
         if (!phrase && (ctx.tokens[v]?.pos === 'AUX' || governingVerb(ctx, v))) break;
         if (ctx.word(v) !== ',') continue;
@@ -1846,14 +1896,26 @@ export function matchSentence(
         token.pos === 'VERB' &&
         !/ing$/.test(token.normal) &&
         rules.byNoun.has(token.normal));
-    const verb = subjectedTo ? undefined : verbLemma(ctx, t, rules);
+    // "said fighting between Fatah and Hamas went on": a gerund before "between" names the act.
+    const gerundBetween =
+      token.pos === 'VERB' &&
+      /ing$/.test(token.normal) &&
+      ctx.word(t + 1) === 'between' &&
+      ctx.tokens[t - 1]?.pos !== 'AUX' &&
+      rules.byNoun.has(token.normal);
+    const verb = subjectedTo || gerundBetween ? undefined : verbLemma(ctx, t, rules);
     // "launched an offensive against": wink-nlp's adjective that heads its phrase is a noun.
     const headAdjective =
       token.pos === 'ADJ' &&
       (DETERMINER.test(ctx.word(t - 1)) ||
         (ctx.tokens[t - 1]?.pos === 'ADJ' && DETERMINER.test(ctx.word(t - 2)))) &&
       !/^(?:NOUN|PROPN|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '');
-    const nominal = token.pos === 'NOUN' || token.pos === 'PROPN' || headAdjective || subjectedTo;
+    const nominal =
+      token.pos === 'NOUN' ||
+      token.pos === 'PROPN' ||
+      headAdjective ||
+      subjectedTo ||
+      gerundBetween;
     const candidates = verb
       ? rules.byVerb.get(verb)
       : nominal
@@ -1878,6 +1940,16 @@ export function matchSentence(
     if (!nominal && ctx.word(t - 1) === '-') continue;
     // "the release of captured soldiers": a participle after a preposition modifies a noun.
     if (!nominal && participleModifier(ctx, t)) continue;
+    // "had received threatening calls from…": a participle before its noun, which the subject
+    // undergoes (as "received threats from…" — the noun's reading — not threatening anyone).
+    if (
+      !nominal &&
+      /ing$/.test(token.normal) &&
+      ctx.tokens[t + 1]?.pos === 'NOUN' &&
+      UNDERGO.has(lemma(ctx, t - 1))
+    ) {
+      continue;
+    }
     // "blogs hosted on Hosting Matters": a capitalised word inside a name is no verb.
     if (!nominal && insideName(ctx, t, s)) continue;
     // "the head of criminal investigation", "Federal Bureau of Investigation": an office.
@@ -1910,6 +1982,16 @@ export function matchSentence(
     // "fighting terrorism", "combat corruption": force against a social ill, not an actor.
     if (FORCEFUL.has(best.rule.type) && abstractObject(ctx, best.after, s)) continue;
     if (best.rule.type === 'ASSAULT' && mishap(ctx, best.last, s)) continue;
+    // "a detainee killed himself": a suicide, no one's force against anyone ("blew himself up"
+    // is a bombing).
+    if (
+      best.rule.type === 'ASSAULT' &&
+      SELF_HARM.has(lemma(ctx, t)) &&
+      REFLEXIVE.test(ctx.word(t + 1)) &&
+      !/^(?:and|,|along)$/.test(ctx.word(t + 2))
+    ) {
+      continue;
+    }
     // "a protest meeting called by the Bar Association": a protest, not consultation.
     if (best.rule.type === 'CONSULT' && best.rule.objects.length > 0) {
       const head = best.head ?? passiveSubjectHead(ctx, t, s, best.rule.objects);
@@ -1931,6 +2013,7 @@ export function matchSentence(
       why,
       'source',
       ofNamesAgent,
+      HOSTILE_TYPES.has(best.rule.type),
     );
     let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
     // "backed Ukraine's bid", "supports the Egyptian plan": the object's owner.
@@ -2342,6 +2425,18 @@ const JUDGING = new Set([
   'mention',
   'cite',
   'note',
+  // "supported the invasion", "opposed the strikes": someone else's act, taken sides on.
+  'support',
+  'back',
+  'oppose',
+  // "reporters covered the demonstrations", "the city saw heavy fighting": seen, not done.
+  'cover',
+  'film',
+  'watch',
+  'observe',
+  'monitor',
+  'document',
+  'see',
   // "accused Ukraine of attacks": the act is the accused's, not the accuser's.
   'accuse',
   'charge',
@@ -2490,7 +2585,7 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods)$/u;
 
 /**
  * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is
@@ -2619,9 +2714,11 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
   if (ctx.word(k) === 'found' && /^(?:is|are|was|were|been)$/.test(ctx.word(k - 1))) k--;
   const word = ctx.word(k);
   // A headline's bare participle is a passive: "Idaho senator arrested for disorderly conduct".
-  // (Only a verb that takes an object: "clashed on the border" is active.)
+  // (Only a verb that takes an object: "clashed on the border" is active.) In the body too for
+  // a verb never used without its object: "…rubber bullets used, demonstrators killed on the
+  // streets" ("rebels attacked at dawn" is active).
   if (
-    isHeadline(ctx, s) &&
+    (isHeadline(ctx, s) || (ALWAYS_TRANSITIVE.has(lemma(ctx, t)) && !objectLater(ctx, t, s))) &&
     transitive &&
     PARTICIPLE.test(ctx.word(t)) &&
     ctx.tokens[k]?.pos !== 'AUX'
@@ -2643,6 +2740,49 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
   if (PASSIVE_AUX.has(word) && !/ing$/.test(ctx.word(t))) return true;
   return transitive && (coordinatedPassive(ctx, t, s) || reducedRelative(ctx, t, s));
 }
+
+/**
+ * Whether a phrase after the participle at t opens an object after an adverbial: "arrested on
+ * Monday two Somali smugglers" (a determiner or number right after a noun), before the clause
+ * ends.
+ */
+function objectLater(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let v = t + 2; v < s.tokenEnd && v - t <= 10; v++) {
+    const pos = ctx.tokens[v]?.pos ?? '';
+    if (/^(?:PUNCT|CCONJ|SCONJ|VERB|AUX)$/.test(pos)) return false;
+    if (/^(?:DET|NUM)$/.test(pos) && /^(?:NOUN|PROPN)$/.test(ctx.tokens[v - 1]?.pos ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Verbs of force that, on oneself, are a suicide. */
+const SELF_HARM = new Set(['kill', 'shoot', 'hang', 'stab', 'poison', 'drown']);
+const REFLEXIVE = /^(?:himself|herself|themselves|itself|oneself|myself|yourself)$/;
+
+/** Verbs of force never used without their object: a bare participle of one is a passive. */
+const ALWAYS_TRANSITIVE = new Set([
+  'kill',
+  'murder',
+  'assassinate',
+  'execute',
+  'behead',
+  'injure',
+  'wound',
+  'arrest',
+  'detain',
+  'jail',
+  'imprison',
+  'abduct',
+  'kidnap',
+  'capture',
+  'torture',
+  'deport',
+  'expel',
+  'convict',
+  'sentence',
+]);
 
 /**
  * "The British teacher jailed for insulting Islam arrived…", "two journalists arrested in

@@ -325,6 +325,16 @@ test('a shared party name in an article about another country is that country’
     'Ukraine voted on Sunday. Ukraine asked the United States for help, and the Democratic Party agreed.',
   );
   assert.ok(find(us, 'democratic-party-us'));
+  // A name of its own names one party wherever it stands; an abbreviation follows its name.
+  const own = await actors(
+    'Ukraine voted on Sunday. Ukraine heard that Likud won in the other election. Ukraine watched.',
+  );
+  assert.equal(find(own, 'likud')?.code, 'ISRPTY');
+  const abbreviated = await actors(
+    'Ukraine voted on Sunday. The Democratic Party (DP) won most seats in Ukraine, and the DP will lead.',
+  );
+  assert.equal(find(abbreviated, 'democratic-party-us'), undefined);
+  assert.equal(abbreviated.find((a) => a.type === 'party')?.code, 'UKRPTY');
 });
 
 test('a lower-case alias of several words matches; one lower-case word does not', async () => {

@@ -1223,3 +1223,84 @@ test('what is published, accepted as money or done by the punished is no release
     ).some((e) => e.startsWith('PROTEST KENCOP')),
   );
 });
+
+test('force that only existed, or that a clause reacts to, is not its subject’s', async () => {
+  // An existential "there" names no doer; the attribution after it is a speaker.
+  assert.deepEqual(
+    await read(
+      'Title\n\nAlthough there had been several attacks on Haitian journalists, the Committee to Protect Journalists said the number fell.',
+    ),
+    [],
+  );
+  // "Since the attack, X…": the clause reacts to the attack; X did not make it.
+  assert.deepEqual(
+    await read(
+      'Title\n\nSince the attack, the World Food Programme has stopped deliveries by ship.',
+    ),
+    ['SANCTION IGOUNOWFP → -'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nAfter the bombing, Israeli police sealed off the area.'),
+    [],
+  );
+  // Talks are had together: the subject after the phrase took part.
+  assert.deepEqual(await read('Title\n\nAfter talks with Putin, Zelensky left Geneva.'), [
+    'CONSULT UKRGOV → RUSGOV',
+  ]);
+});
+
+test('acts watched, covered, supported or received are not the subject’s', async () => {
+  assert.deepEqual(
+    await read('Title\n\nRussian reporters covered the demonstrations in Kyiv.'),
+    [],
+  );
+  assert.deepEqual(await read('Title\n\nThe United Kingdom supported the invasion of Iraq.'), [
+    'SUPPORT GBR → IRQ',
+  ]);
+  // "received threatening letters from the rebels": threats the newspaper got, not made.
+  assert.deepEqual(
+    await read('Title\n\nThe Kyiv Post had received threatening letters from Russian soldiers.'),
+    [],
+  );
+});
+
+test('a gerund before "between" names the fighting, between its two sides', async () => {
+  assert.deepEqual(
+    await read('Title\n\nIsrael said fighting between Fatah and Hamas went on in Gaza.'),
+    ['ASSAULT PSEPTY → PSEREBHMS'],
+  );
+});
+
+test('a bare participle of a verb never used without its object is a passive', async () => {
+  // In the body, not only in a headline: the noun before is who was killed.
+  assert.deepEqual(
+    await read(
+      'Title\n\nRubber bullets were used in the capital, and Ukrainian demonstrators killed on the streets.',
+    ),
+    ['ASSAULT  → UKRCVL'],
+  );
+  // With its object it is active.
+  assert.deepEqual(await read('Title\n\nIsraeli troops killed at least 20 Hamas militants.'), [
+    'ASSAULT ISRMIL → PSEREBHMS',
+  ]);
+  // A passive's subject is not the doer of the act it names.
+  assert.deepEqual(await read('Title\n\nThere were 10 Afghan civilians killed in the attack.'), [
+    'ASSAULT  → AFGCVL',
+  ]);
+});
+
+test('a suicide is no one’s force; fighting a social ill is no force', async () => {
+  assert.deepEqual(
+    await read('Title\n\nA Yemeni detainee at the Guantanamo camp killed himself on Wednesday.'),
+    [],
+  );
+  // "killed himself and five Iraqis": a suicide attack.
+  assert.deepEqual(
+    await read('Title\n\nIn Tikrit, a Syrian militant killed himself and five Iraqi policemen.'),
+    ['ASSAULT SYRREB → IRQCOP'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThe Iranian president promised to fight sectarian strife.'),
+    ['AGREE IRNGOV → -'],
+  );
+});
