@@ -50,15 +50,20 @@ function namedLast(named: readonly FullName[], before: number, word: string) {
 
 /**
  * A one-word unknown name the linker kept on its own ("Gen. Dannatt") is the person named in
- * full earlier ("Richard Dannatt").
+ * full earlier ("Richard Dannatt"). So is a surname the linker took for a known person the
+ * article never names in full, when it named an unknown person of that surname before it
+ * ("Pat Robertson … Robertson said": not George Robertson).
  */
 function relinkSurnames(mentions: ActorMention[]): void {
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const named = fullNames(sorted);
+  const namedInFull = new Set(named.map((n) => n.mention.actor));
   for (const m of sorted) {
-    if (m.method !== 'unlinked' || m.text.includes(' ') || m.type !== 'person') continue;
+    if (m.text.includes(' ') || m.type !== 'person') continue;
+    const known = m.method === 'alias' && !namedInFull.has(m.actor);
+    if (m.method !== 'unlinked' && !known) continue;
     const earlier = namedLast(named, m.start, normalizeWord(m.text));
-    if (!earlier) continue;
+    if (!earlier || (known && !earlier.actor.startsWith('unlinked:'))) continue;
     m.actor = earlier.actor;
     m.method = 'coref-surname';
     m.code = earlier.code;

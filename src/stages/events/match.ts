@@ -400,15 +400,31 @@ function matchVerbRule(
     // judgement of it.
     const k = predicateAfter(ctx, after, s, rule.predicates);
     if (k < 0) return null;
-    used.push(k);
+    // The object and the label are judged, not done: "India called the bombing a 'cowardly
+    // terrorist attack'" codes no bombing or attack by India.
+    let end = k;
+    while (end + 1 < s.tokenEnd && /^(?:NOUN|ADJ)$/.test(ctx.tokens[end + 1]?.pos ?? '')) end++;
+    for (let j = after + 1; j <= end; j++) used.push(j);
     specificity += 2;
   }
   if (rule.objects.length > 0) {
     const head = objectHead(ctx, after + 1, s.tokenEnd, rule.objects);
+    // "blew himself up": the object between the verb and its particle (arguments are still
+    // looked for after the particle).
+    const between =
+      head < 0 && rule.particle.length > 0 && after > t + 1
+        ? objectHead(ctx, t + 1, after, rule.objects)
+        : -1;
     // "The hostages were freed by the rebels": a passive's subject is its object.
     const subject =
-      head < 0 && rule.passive && after === t ? passiveSubjectHead(ctx, t, s, rule.objects) : -1;
-    if (head < 0 && subject < 0) return null;
+      head < 0 && between < 0 && rule.passive && after === t
+        ? passiveSubjectHead(ctx, t, s, rule.objects)
+        : -1;
+    if (head < 0 && between < 0 && subject < 0) return null;
+    if (between >= 0) {
+      used.push(between);
+      objectAt = between;
+    }
     if (head >= 0) {
       if (rule.without.length > 0 && hasWord(ctx, t + 1, head + 1, rule.without)) return null;
       used.push(head);
@@ -631,7 +647,12 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
     if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1)) && !modifier) return -1;
     // "begins without consultation": what is done without is not done.
     if (CLAUSE_END.has(token.normal) || token.normal === 'without') return -1;
-    const head = token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ';
+    // (A pronoun only when a rule lists it: "blew himself up".)
+    const head =
+      token.pos === 'NOUN' ||
+      token.pos === 'PROPN' ||
+      token.pos === 'ADJ' ||
+      (token.pos === 'PRON' && heads.includes(token.normal));
     if (head && (heads.includes(token.normal) || heads.includes(lemma(ctx, k)))) {
       // "fuel research", "weapons inspectors": a modifier of another noun is not the head.
       if (!COMPOUND_HEAD.has(ctx.word(k + 1))) return k;
@@ -1359,6 +1380,29 @@ function argumentsAt(
       why.push(`${role}: the subject of "${ctx.word(t)}", a description`);
       return [toArgument(ctx, described)];
     }
+    // "…returning from a wedding near the West Bank, …, killing the couple": a place after a
+    // preposition says where, it does not act.
+    const lead = ctx.tokenAt(inside.start) - 1;
+    if (
+      (inside.method === 'place' || inside.method === 'metonym' || inside.type === 'country') &&
+      (LOCATIVE.has(ctx.word(lead)) ||
+        ctx.word(lead) === 'from' ||
+        (ctx.word(lead) === 'the' &&
+          (LOCATIVE.has(ctx.word(lead - 1)) || ctx.word(lead - 1) === 'from')))
+    ) {
+      why.push(`${role}: none ("${inside.text}" says where)`);
+      return [];
+    }
+    // "The Madrid bombings killed 191 people": a place before an attack noun says where.
+    if (
+      (inside.method === 'place' || inside.method === 'metonym') &&
+      ATTACK_NOUN.test(ctx.word(ctx.tokenAt(inside.end)))
+    ) {
+      why.push(
+        `${role}: none ("${inside.text}" says where the ${ctx.word(ctx.tokenAt(inside.end))} was)`,
+      );
+      return [];
+    }
     why.push(`${role}: the actor in the subject of "${ctx.word(t)}"`);
     return [argumentOf(inside)];
   }
@@ -1402,6 +1446,17 @@ function argumentsAt(
       // "dropped its objection to Sweden's membership": not the actor's own "its".
       if (m && POSSESSIVE.has(m.text.toLowerCase())) continue;
       if (m) {
+        // "froze all the US assets of the Palestinian Authority": the owner after "of", not
+        // where the assets are.
+        let n = ctx.tokenAt(m.end);
+        while (n < s.tokenEnd && n - k <= 4 && ctx.tokens[n]?.pos === 'NOUN') n++;
+        const of = ctx.word(n + 1) === 'the' ? n + 2 : n + 1;
+        const owner =
+          n > ctx.tokenAt(m.end) && ctx.word(n) === 'of' ? ctx.mentionAt(of) : undefined;
+        if (owner && (m.method === 'place' || m.method === 'metonym' || m.type === 'country')) {
+          why.push(`${role}: whose "${ctx.word(n - 1)}" they are, after "of"`);
+          return [argumentOf(owner)];
+        }
         why.push(`${role}: first actor after "${ctx.word(t)}"`);
         return [argumentOf(m)];
       }
@@ -1414,6 +1469,9 @@ function argumentsAt(
         break;
       }
       if (/^[;:.!?]$/.test(ctx.word(k)) || CLAUSE_END.has(ctx.word(k))) break;
+      // "took hundreds of hostages in order to increase the pressure on the government": a
+      // purpose is another act.
+      if (ctx.word(k) === 'in' && ctx.word(k + 1) === 'order' && ctx.word(k + 2) === 'to') break;
       // "asking for a meeting and then passed the telephone to Chávez": another predicate.
       if (
         ctx.word(k) === 'and' &&
@@ -1441,8 +1499,9 @@ function argumentsAt(
     const genitive = GENITIVE.test(ctx.word(k));
     if (genitive) k--;
     const m = ctx.mentionAt(k);
-    // "the Washington attacks", "the Madrid bombings": a city before the noun says where.
-    if (m && (genitive || m.method !== 'metonym')) {
+    // "the Washington attacks", "the Madrid bombings", "Gaza Strip pullout": a city or a place
+    // before the noun says where.
+    if (m && (genitive || (m.method !== 'metonym' && m.method !== 'place'))) {
       why.push(`${role}: possessor of "${ctx.word(t)}"`);
       return [argumentOf(m)];
     }
@@ -1559,9 +1618,11 @@ function argumentsAt(
       // "Since the attack, the WFP has suspended deliveries", "After the bombing, police sealed
       // off the area": force before a reaction to it is not the reacting subject's.
       // ("After talks with Rice, Saakashvili signed": talks are had together.)
-      if (hostile && REACTION_OPENER.has(ctx.word(s.tokenStart))) {
+      // ("Shortly after the attack, the cabinet voted…".)
+      const opener = ctx.tokens[s.tokenStart]?.pos === 'ADV' ? s.tokenStart + 1 : s.tokenStart;
+      if (hostile && REACTION_OPENER.has(ctx.word(opener))) {
         why.push(
-          `${role}: none (the clause after "${ctx.word(s.tokenStart)} the ${ctx.word(t)}," reacts to it)`,
+          `${role}: none (the clause after "${ctx.word(opener)} the ${ctx.word(t)}," reacts to it)`,
         );
         return [];
       }
@@ -1847,7 +1908,10 @@ function pressTarget(rule: EventRule, target: Argument): boolean {
 
 const ACT_OF_SPEECH =
   /^(?:accus|blam|charg|criticis|criticiz|condemn|prais|thank|suspect|credit|commend|sue|punish|fault|apologi)/;
-/** Punishments, whose "for" + gerund is the punished one's act: "arrested them for protesting". */
+/**
+ * Punishments, whose "for"/"of" + gerund is the punished one's act: "arrested them for
+ * protesting", "were convicted of murdering three policemen".
+ */
 const PUNISHING = /^(?:arrest|detain|jail|imprison|convict|sentenc|fine|prosecut|expel|deport)/;
 
 /**
@@ -1856,6 +1920,8 @@ const PUNISHING = /^(?:arrest|detain|jail|imprison|convict|sentenc|fine|prosecut
  */
 function contentOfAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
   const forIt = ctx.word(t - 1) === 'for';
+  // ("convicted of murdering": right before "of"; not "arrested them in the process of ending…".)
+  if (!forIt && PUNISHING.test(ctx.word(t - 2))) return true;
   for (let k = t - 2; k >= s.tokenStart && t - k <= 10; k--) {
     if (ACT_OF_SPEECH.test(ctx.word(k)) || (forIt && PUNISHING.test(ctx.word(k)))) return true;
     if (/^[;:.]$/.test(ctx.word(k))) break;
@@ -1950,6 +2016,8 @@ export function matchSentence(
     ) {
       continue;
     }
+    // "a fire fighting boat": fighting fires.
+    if (token.normal === 'fighting' && ctx.word(t - 1) === 'fire') continue;
     // "blogs hosted on Hosting Matters": a capitalised word inside a name is no verb.
     if (!nominal && insideName(ctx, t, s)) continue;
     // "the head of criminal investigation", "Federal Bureau of Investigation": an office.
@@ -2163,7 +2231,13 @@ export function matchSentence(
     ) {
       continue;
     }
-    const { negated, modality, obliged } = verbGroup(ctx, t, s);
+    const group = verbGroup(ctx, t, s);
+    const { modality, obliged } = group;
+    // "I make no apology", "there were no talks": the act's noun denied by "no".
+    const negated =
+      group.negated ||
+      (best.head !== undefined && best.head > t && deniedNoun(ctx, best.head, t)) ||
+      (ctx.tokens[t]?.pos === 'NOUN' && deniedNoun(ctx, t, s.tokenStart - 1));
     found.push({
       obliged,
       conditional: isConditionalThreat(ctx, t, s, modality, HOSTILE_TYPES.has(best.rule.type)),
@@ -2189,6 +2263,13 @@ export function matchSentence(
     });
   }
   return found;
+}
+
+/** Whether "no" opens the noun phrase of the noun at k (after token `after`): "no apology". */
+function deniedNoun(ctx: QuoteContext, k: number, after: number): boolean {
+  let j = k - 1;
+  while (j > after && k - j <= 3 && /^(?:ADJ|NOUN)$/.test(ctx.tokens[j]?.pos ?? '')) j--;
+  return j > after && ctx.word(j) === 'no' && ctx.tokens[j]?.pos === 'DET';
 }
 
 /** Verbs whose subject suffers the act of the noun they govern: "died in attacks". */
@@ -2421,6 +2502,14 @@ const JUDGING = new Set([
   'permit',
   'authorize',
   'authorise',
+  // "refusing to allow more protests", "tries to ban our rally": someone else's act, ruled on.
+  'allow',
+  'ban',
+  'prohibit',
+  'forbid',
+  'tolerate',
+  'prevent',
+  'block',
   // "mentioned the attacks from Gaza", "cited the bombings": someone else's act, spoken of.
   'mention',
   'cite',

@@ -671,3 +671,16 @@ test('an abbreviation given in brackets names the same actor wherever it comes a
     'CPRK/coref-abbreviation',
   ]);
 });
+
+test('a surname after an unknown person of that name is that person, not a known namesake', async () => {
+  const list = await actors(
+    'The broadcaster Pat Lavrov spoke on Sunday. Later, Lavrov apologized for his remarks.',
+  );
+  assert.equal(find(list, 'lavrov-sergey'), undefined);
+  assert.ok((find(list, 'unlinked:pat lavrov')?.mentions.length ?? 0) >= 2);
+  // The known person named in full keeps the surname.
+  const both = await actors(
+    'Sergey Lavrov met Pat Lavrov on Sunday. Later, Lavrov apologized for his remarks.',
+  );
+  assert.ok(find(both, 'lavrov-sergey'));
+});

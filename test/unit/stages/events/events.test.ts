@@ -1304,3 +1304,63 @@ test('a suicide is no one’s force; fighting a social ill is no force', async (
     ['AGREE IRNGOV → -'],
   );
 });
+
+test('a place before an attack noun says where; an act allowed or banned is not the ruler’s', async () => {
+  assert.deepEqual(await read('Title\n\nThe Madrid bombings killed 191 people.'), [
+    'ASSAULT  → 191 people',
+  ]);
+  assert.deepEqual(
+    await read(
+      'Title\n\nSouth Korean authorities refused to allow more protests against the government.',
+    ),
+    ['REJECT KORGOV → -'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThe Kyiv fire department sprayed water from a fire fighting boat.'),
+    [],
+  );
+});
+
+test('what a naming verb labels is judged, not done; a purpose is another act', async () => {
+  assert.deepEqual(
+    await read('Title\n\nIndia called the bombing a "cowardly terrorist attack" on Sunday.'),
+    ['ACCUSE IND → -'],
+  );
+  const hostages = await read(
+    'Title\n\nSyrian rebels took hundreds of hostages in order to increase the pressure on the Syrian government.',
+  );
+  assert.ok(!hostages.some((e) => e.endsWith('SYRGOV')), hostages.join('; '));
+});
+
+test('"no" before the act’s noun negates it; assets are their owner’s; a place says where', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThere were no talks between Russia and Ukraine on Monday.'),
+    ['CONSULT RUS → UKR negated'],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nA Rhode Island court has frozen all the US assets of the Palestinian Authority.',
+    ),
+    ['SANCTION A Rhode Island court → PSEGOV'],
+  );
+  assert.deepEqual(await read('Title\n\nGaza Strip pullout under way'), []);
+  assert.deepEqual(
+    await read(
+      'Title\n\nShortly after the attack, the Israeli cabinet voted to allow Egypt to patrol the border.',
+    ),
+    ['CONCEDE ISRGOV → EGY'],
+  );
+});
+
+test('what someone is convicted of is the conviction’s content; a place after "near" does not act', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThree Iraqi men were convicted of murdering three policemen in Kut.'),
+    ['SANCTION  → IRQ'],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nTwo Americans were driving near the West Bank when their car was shot at repeatedly, killing the couple.',
+    ),
+    [],
+  );
+});
