@@ -334,7 +334,7 @@ const FIRST_PERSON = /^(?:we|i|us|me)$/i;
 
 /** Head nouns of laws and texts, which do not act themselves ("the Constitution forbids"). */
 const TEXTS =
-  /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance)$/i;
+  /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance|poll|polls|survey|surveys)$/i;
 
 /**
  * "We urge North Korea to accept…", "I congratulate Evo Morales": inside someone's words, the
@@ -687,7 +687,8 @@ export function findEvents(
       if (!source) continue; // no one did it
       // A pronoun coreference could not resolve names no one.
       if (source.actor === null && source.code === null && PRONOUN.test(source.text)) continue;
-      // "Japan's Constitution forbids…", "US laws which prohibit…": texts do not act.
+      // "Japan's Constitution forbids…", "US laws which prohibit…": texts do not act, nor do
+      // polls ("a second poll gives Olmert 14% support").
       if (TEXTS.test(source.text.split(/\s+/).at(-1) ?? '')) continue;
       const trigger = {
         start: first.start,

@@ -2167,6 +2167,9 @@ export function matchSentence(
       if (agent.length) sources = agent;
       why.push('passive: the forces moved (or the sender after "by") are the source');
     } else if (passive) {
+      // "A report by the committee released on Wednesday", "The names of the hostages were
+      // released": what the subject names is one of the rule's excluded objects.
+      if (best.rule.without.length > 0 && excludedSubject(ctx, t, s, best.rule.without)) continue;
       let by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
       // "was fired on and sunk by a Russian cruiser", "was arrested, tried and jailed by the
       // junta": the agent of every participle of the list.
@@ -2674,7 +2677,7 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination)$/u;
 
 /**
  * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is
@@ -2807,10 +2810,10 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
   // a verb never used without its object: "…rubber bullets used, demonstrators killed on the
   // streets" ("rebels attacked at dawn" is active).
   if (
-    (isHeadline(ctx, s) || (ALWAYS_TRANSITIVE.has(lemma(ctx, t)) && !objectLater(ctx, t, s))) &&
     transitive &&
     PARTICIPLE.test(ctx.word(t)) &&
-    ctx.tokens[k]?.pos !== 'AUX'
+    ctx.tokens[k]?.pos !== 'AUX' &&
+    (isHeadline(ctx, s) || (ALWAYS_TRANSITIVE.has(lemma(ctx, t)) && !objectLater(ctx, t, s)))
   ) {
     // …with no object after it: "arrested for", "killed in", "shot dead", "acquitted" at the end.
     const after = ctx.word(t + 1) === 'dead' ? t + 2 : t + 1;
@@ -2840,6 +2843,21 @@ function objectLater(ctx: QuoteContext, t: number, s: Sentence): boolean {
     const pos = ctx.tokens[v]?.pos ?? '';
     if (/^(?:PUNCT|CCONJ|SCONJ|VERB|AUX)$/.test(pos)) return false;
     if (/^(?:DET|NUM)$/.test(pos) && /^(?:NOUN|PROPN)$/.test(ctx.tokens[v - 1]?.pos ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether a passive's subject phrase, before the verb at t and within its clause, holds one of
+ * `words` (a rule's excluded objects).
+ */
+function excludedSubject(ctx: QuoteContext, t: number, s: Sentence, words: string[]): boolean {
+  for (let k = t - 1; k >= s.tokenStart && t - k <= 10; k--) {
+    const token = ctx.tokens[k];
+    if (!token || token.normal === ',' || token.pos === 'VERB') return false;
+    if (token.pos === 'NOUN' && (words.includes(token.normal) || words.includes(lemma(ctx, k)))) {
       return true;
     }
   }

@@ -1364,3 +1364,25 @@ test('what someone is convicted of is the conviction’s content; a place after 
     [],
   );
 });
+
+test('a released report is no release; a poll does not act; a leadership reclaimed is no force', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nA report by the US House Intelligence Committee released on Wednesday says Iran could arm itself.',
+    ),
+    [],
+  );
+  assert.deepEqual(await read('Title\n\nThe hostages were released by the Taliban.'), [
+    'RETREAT AFGGOV → -',
+  ]);
+  assert.deepEqual(
+    await read('Title\n\nA second poll published in Maariv gives Olmert 14% support.'),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nSheridan intended to reclaim the leadership of the Scottish National Party.',
+    ),
+    [],
+  );
+});
