@@ -1369,7 +1369,25 @@ function argumentsAt(
       while (k > from && ctx.word(k) !== ',') k--;
       j = k > from ? k - 1 : j;
     }
-    const phrase = phraseEndingAt(ctx, j, from);
+    let phrase = phraseEndingAt(ctx, j, from);
+    // "An Israeli air strike on a car carrying Hamas militants killed…": a phrase after a
+    // preposition or a participle is inside the subject; the subject's head stands before it.
+    // (Only up to an attack noun: "two of his colleagues had been killed", "claiming he was
+    // murdered" have their subjects where they stand.)
+    let head = phrase;
+    for (let hops = 0; head && hops < 3; hops++) {
+      const before = ctx.tokens[head[0] - 1];
+      if (head[0] - 1 < from || !before) break;
+      const inner =
+        (before.pos === 'ADP' && MODIFIER_PREP.has(before.normal)) ||
+        (before.pos === 'VERB' && /ing$/.test(before.normal));
+      if (!inner) break;
+      head = phraseEndingAt(ctx, head[0] - 2, from);
+      if (head && ATTACK_NOUN.test(ctx.word(head[1] - 1))) {
+        phrase = head;
+        break;
+      }
+    }
     const inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
     if (!inside) {
       // "Protesters were dispersed by riot police": a passive's subject named by a
@@ -1424,6 +1442,16 @@ function argumentsAt(
     // "opposed to including Syria and Iran": the object of the gerund.
     if (ctx.tokens[k]?.pos === 'VERB' && /ing$/.test(ctx.word(k)) && ctx.word(k - 1) === 'to') k++;
     const found = actorsFrom(ctx, k, s.tokenEnd);
+    // "hailed Saddam's death", "welcomed Milosevic's arrest": a misfortune befalling the owner
+    // is judged, the owner is not praised or blamed.
+    const owner = found[0];
+    if (owner && found.length === 1) {
+      const g = ctx.tokenAt(owner.end);
+      if (GENITIVE.test(ctx.word(g)) && MISFORTUNE.test(ctx.word(g + 1))) {
+        why.push(`${role}: none ("${owner.text}" is whom the ${ctx.word(g + 1)} befell)`);
+        return [];
+      }
+    }
     if (found.length) why.push(`${role}: object after "${ctx.word(after)}"`);
     if (found.length) return found;
     // "supports the statement of the Chairman", "rejected the proposal of Ukraine",
@@ -2033,6 +2061,11 @@ export function matchSentence(
       /^(?:of|for)$/.test(ctx.word(t - 1)) &&
       contentOfAct(ctx, t, s)
     ) {
+      continue;
+    }
+    // "asked him to stop fighters from launching rockets", "prevented the army from entering":
+    // what is prevented is not done.
+    if (/ing$/.test(token.normal) && ctx.word(t - 1) === 'from' && preventedAct(ctx, t, s)) {
       continue;
     }
     // "the best chance for freeing the hostages", "the prospect of resuming talks": wished for,
@@ -2677,7 +2710,7 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance)$/u;
 
 /**
  * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is
@@ -2696,7 +2729,12 @@ function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean 
     return false;
   }
   if (/^(?:against|off|with)$/.test(ctx.word(k))) k++;
-  while (k < s.tokenEnd && /^(?:DET|ADJ)$/.test(ctx.tokens[k]?.pos ?? '')) k++;
+  while (k < s.tokenEnd && /^(?:DET|ADJ)$/.test(ctx.tokens[k]?.pos ?? '')) {
+    // ("seizes the future": the tagger's adjective may be the head.)
+    const next = ctx.tokens[k + 1]?.pos ?? '';
+    if (ABSTRACT.test(ctx.word(k)) && !/^(?:NOUN|PROPN|ADJ)$/.test(next)) return true;
+    k++;
+  }
   // The head of a compound: "child poverty", "drug trafficking".
   for (let n = k; n < s.tokenEnd && n - k < 3; n++) {
     if (ABSTRACT.test(ctx.word(n))) return true;
@@ -2860,6 +2898,41 @@ function excludedSubject(ctx: QuoteContext, t: number, s: Sentence, words: strin
     if (token.pos === 'NOUN' && (words.includes(token.normal) || words.includes(lemma(ctx, k)))) {
       return true;
     }
+  }
+  return false;
+}
+
+/**
+ * Prepositions that attach a phrase to the noun before it ("a strike on a car", "anger over the
+ * hanging"), not those that open a clause or a time ("after her son was killed").
+ */
+const MODIFIER_PREP = new Set(['on', 'of', 'over', 'against', 'near', 'with', 'about', 'into']);
+
+/** What befalls someone: their death, arrest or defeat is not what they did or are. */
+const MISFORTUNE =
+  /^(?:death|deaths|execution|killing|murder|assassination|hanging|arrest|detention|imprisonment|conviction|capture|defeat|downfall|ouster|overthrow|demise|fall)$/;
+
+/** Verbs that keep someone from an act ("stop X from launching", "barred them from entering"). */
+const PREVENTING = new Set([
+  'stop',
+  'prevent',
+  'bar',
+  'ban',
+  'block',
+  'keep',
+  'deter',
+  'discourage',
+  'prohibit',
+  'restrain',
+  'dissuade',
+  'forbid',
+]);
+
+/** Whether the gerund at t (after "from") is what a preventing verb before it keeps from. */
+function preventedAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t - 2; k >= s.tokenStart && t - k <= 8; k--) {
+    if (/^[,;:.]$/.test(ctx.word(k))) return false;
+    if (ctx.tokens[k]?.pos === 'VERB' && PREVENTING.has(lemma(ctx, k))) return true;
   }
   return false;
 }

@@ -1386,3 +1386,25 @@ test('a released report is no release; a poll does not act; a leadership reclaim
     [],
   );
 });
+
+test('the subject of an attack noun is before its modifiers; prevented acts and misfortunes are not done', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nAn Israeli air strike on a car carrying Hamas militants killed two Palestinians in Gaza City.',
+    ),
+    ['ASSAULT ISR → PSE'],
+  );
+  // Partitives and clauses keep their subjects.
+  assert.deepEqual(
+    await read('Title\n\nAbbas said two of his Palestinian colleagues had been killed.'),
+    ['ASSAULT  → PSE'],
+  );
+  const asked = await read(
+    'Title\n\nPeretz called Abbas, asking him to stop Hamas fighters from launching rockets at Israel.',
+  );
+  assert.ok(!asked.some((e) => e.startsWith('ASSAULT')), asked.join('; '));
+  assert.deepEqual(
+    await read("Title\n\nPresident George W. Bush hailed Saddam Hussein's death as a milestone."),
+    [],
+  );
+});
