@@ -1303,6 +1303,22 @@ function argumentsAt(
   // A quote's speaker is known to events.ts only (`judgements`).
   if (slot === 'none' || slot === 'speaker') return [];
   if (slot === 'subject') {
+    // "Kenyan police shot and killed two men": the second of two verbs joined by "and" shares
+    // the first one's subject.
+    let first = t;
+    while (
+      first - 2 >= s.tokenStart &&
+      ctx.word(first - 1) === 'and' &&
+      // (wink-nlp may tag the first a noun: "police shot and killed".)
+      (ctx.tokens[first - 2]?.pos === 'VERB' || isParticiple(ctx.word(first - 2))) &&
+      /ing$/.test(ctx.word(first - 2)) === /ing$/.test(ctx.word(first))
+    ) {
+      first -= 2;
+    }
+    if (first !== t) {
+      const shared = argumentsAt(ctx, slot, first, first, s, why, role, ofNamesAgent, hostile);
+      if (shared.length) return shared;
+    }
     const from = reportedFrom(ctx, t, s);
     // "The incursion caused Japanese forces to go on alert", "forced Russian troops to
     // withdraw": the object of a causative does what follows.
@@ -1434,6 +1450,17 @@ function argumentsAt(
     if (ctx.word(k) === 'to' && ctx.rules.byLemma.has(lemma(ctx, after))) {
       const end = phraseFrom(ctx, k + 1, s.tokenEnd);
       if (ctx.word(end) === 'that' || ctx.word(end) === ',') k = end + 1;
+    }
+    // "shot and killed two men": the object the two verbs share (when the second is a verb of
+    // force that always has one; not "police charged and teargassed crowds").
+    if (
+      after === t &&
+      ctx.word(k) === 'and' &&
+      ctx.tokens[k + 1]?.pos === 'VERB' &&
+      ALWAYS_TRANSITIVE.has(lemma(ctx, k + 1)) &&
+      /ing$/.test(ctx.word(k + 1)) === /ing$/.test(ctx.word(after))
+    ) {
+      k += 2;
     }
     if (OBJECT_LEAD.has(ctx.word(k))) k++;
     // "met with exiled Hamas leader Meshaal", "freed jailed journalists": a participle
@@ -1590,6 +1617,14 @@ function argumentsAt(
         continue;
       }
       if (governingVerb(ctx, v) || haveWith(ctx, v, t)) {
+        // "spoke out vehemently against the attack", "protested against the strike": those
+        // against an act did not do it.
+        if (againstAct(ctx, v, t)) {
+          why.push(
+            `${role}: not the subject of "${ctx.word(v)}", which is against "${ctx.word(t)}"`,
+          );
+          return [];
+        }
         // "Five soldiers died in attacks": the ones it befell, not the ones who did it.
         if (SUFFERING.has(lemma(ctx, v))) {
           why.push(`${role}: not the subject of "${ctx.word(v)}", who suffered the act`);
@@ -2044,6 +2079,10 @@ export function matchSentence(
     ) {
       continue;
     }
+    // "escaped capture", "to avoid arrest": what is evaded did not happen.
+    if (EVADING.has(lemma(ctx, DETERMINER.test(ctx.word(t - 1)) ? t - 2 : t - 1))) continue;
+    // "This would strike a heavy blow": the tagger's noun after a modal is a verb.
+    if (nominal && token.pos === 'NOUN' && MODAL_BEFORE.test(ctx.word(t - 1))) continue;
     // "a fire fighting boat": fighting fires.
     if (token.normal === 'fighting' && ctx.word(t - 1) === 'fire') continue;
     // "blogs hosted on Hosting Matters": a capitalised word inside a name is no verb.
@@ -2083,6 +2122,11 @@ export function matchSentence(
     // "fighting terrorism", "combat corruption": force against a social ill, not an actor.
     if (FORCEFUL.has(best.rule.type) && abstractObject(ctx, best.after, s)) continue;
     if (best.rule.type === 'ASSAULT' && mishap(ctx, best.last, s)) continue;
+    // "has charged the Foreign Ministry to render the account": charging someone to act is
+    // an instruction, not an accusation.
+    if (best.rule.type === 'ACCUSE' && lemma(ctx, t) === 'charge' && chargedTo(ctx, t, s)) {
+      continue;
+    }
     // "a detainee killed himself": a suicide, no one's force against anyone ("blew himself up"
     // is a bombing).
     if (
@@ -2478,6 +2522,9 @@ const REACTION = new Set([
   'report',
   'questions',
   'silence',
+  // "killed nine protesters in their crackdown on peaceful demonstrations".
+  'crackdown',
+  'clampdown',
 ]);
 
 /** Whether a noun or a pronoun stands between tokens a and b (an object, not "pushing hard"). */
@@ -2486,6 +2533,13 @@ function nounBetween(ctx: QuoteContext, a: number, b: number): boolean {
     if (/^(?:NOUN|PROPN|PRON)$/.test(ctx.tokens[k]?.pos ?? '')) return true;
   }
   return false;
+}
+
+/** Whether "against" opens the phrase of the act noun at t, after the verb at v. */
+function againstAct(ctx: QuoteContext, v: number, t: number): boolean {
+  let k = t - 1;
+  while (k > v && /^(?:DET|ADJ|NUM)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
+  return k > v && ctx.word(k) === 'against';
 }
 
 /** One's share in an act: "involvement in", "role in", "responsibility for". */
@@ -2854,15 +2908,20 @@ function isPassive(ctx: QuoteContext, t: number, s: Sentence, transitive = true)
     (isHeadline(ctx, s) || (ALWAYS_TRANSITIVE.has(lemma(ctx, t)) && !objectLater(ctx, t, s)))
   ) {
     // …with no object after it: "arrested for", "killed in", "shot dead", "acquitted" at the end.
-    const after = ctx.word(t + 1) === 'dead' ? t + 2 : t + 1;
-    const next = ctx.tokens[after];
-    // ("…killed at least 20 soldiers" has an object.)
-    const bare =
-      after >= s.tokenEnd ||
-      next?.pos === 'PUNCT' ||
-      ((next?.pos === 'ADP' || next?.pos === 'SCONJ') &&
-        !/^(?:to|that)$/.test(next.normal) &&
-        quantifierAt(ctx, after) === 0);
+    // ("…killed at least 20 soldiers" has an object; "shot and killed in Myanmar" has none.)
+    const bareAt = (p: number): boolean => {
+      const after = ctx.word(p + 1) === 'dead' ? p + 2 : p + 1;
+      const next = ctx.tokens[after];
+      if (next?.normal === 'and' && PARTICIPLE.test(ctx.word(after + 1))) return bareAt(after + 1);
+      return (
+        after >= s.tokenEnd ||
+        next?.pos === 'PUNCT' ||
+        ((next?.pos === 'ADP' || next?.pos === 'SCONJ') &&
+          !/^(?:to|that)$/.test(next.normal) &&
+          quantifierAt(ctx, after) === 0)
+      );
+    };
+    const bare = bareAt(t);
     // (wink-nlp tags a headline's "chief" as an adjective.)
     const subject = ctx.tokens[k]?.pos ?? '';
     if (bare && /^(?:NOUN|PROPN|ADJ)$/.test(subject) && k >= s.tokenStart) return true;
@@ -2912,6 +2971,10 @@ const MODIFIER_PREP = new Set(['on', 'of', 'over', 'against', 'near', 'with', 'a
 const MISFORTUNE =
   /^(?:death|deaths|execution|killing|murder|assassination|hanging|arrest|detention|imprisonment|conviction|capture|defeat|downfall|ouster|overthrow|demise|fall)$/;
 
+/** Verbs whose object act did not happen to the subject: "escaped capture", "avoid arrest". */
+const EVADING = new Set(['escape', 'evade', 'avoid', 'elude', 'dodge', 'resist', 'prevent']);
+const MODAL_BEFORE = /^(?:would|will|could|can|may|might|should|must|shall)$/;
+
 /** Verbs that keep someone from an act ("stop X from launching", "barred them from entering"). */
 const PREVENTING = new Set([
   'stop',
@@ -2933,6 +2996,16 @@ function preventedAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
   for (let k = t - 2; k >= s.tokenStart && t - k <= 8; k--) {
     if (/^[,;:.]$/.test(ctx.word(k))) return false;
     if (ctx.tokens[k]?.pos === 'VERB' && PREVENTING.has(lemma(ctx, k))) return true;
+  }
+  return false;
+}
+
+/** Whether the object of "charge" at t is followed by "to" and a verb (an instruction). */
+function chargedTo(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = t + 1; k < s.tokenEnd && k - t <= 12; k++) {
+    const word = ctx.word(k);
+    if (/^(?:with|over|for|of|[,;:.])$/.test(word)) return false;
+    if (word === 'to' && ctx.tokens[k + 1]?.pos === 'VERB') return true;
   }
   return false;
 }
@@ -2974,9 +3047,11 @@ const ALWAYS_TRANSITIVE = new Set([
 function reducedRelative(ctx: QuoteContext, t: number, s: Sentence): boolean {
   if (!PARTICIPLE.test(ctx.word(t)) || t - 1 < s.tokenStart) return false;
   if (!/^(?:NOUN|PROPN)$/.test(ctx.tokens[t - 1]?.pos ?? '')) return false;
-  const next = ctx.tokens[t + 1];
+  // ("a Japanese video journalist shot dead in Myanmar this Thursday, is alleged…".)
+  const at = ctx.word(t + 1) === 'dead' ? t + 2 : t + 1;
+  const next = ctx.tokens[at];
   if (next?.pos !== 'ADP' || /^(?:to|that|of|by|as|like)$/.test(next.normal)) return false;
-  for (let v = t + 2; v < s.tokenEnd && v - t <= 12; v++) {
+  for (let v = at + 1; v < s.tokenEnd && v - t <= 12; v++) {
     const token = ctx.tokens[v];
     if (!token) return false;
     if (token.pos === 'AUX') return true;

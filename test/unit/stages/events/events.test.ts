@@ -1408,3 +1408,44 @@ test('the subject of an attack noun is before its modifiers; prevented acts and 
     [],
   );
 });
+
+test('two verbs joined by "and" share their subject, and a verb of force its object', async () => {
+  assert.deepEqual(await read('Title\n\nKenyan police shot and killed two Somali men.'), [
+    'ASSAULT KENCOP → SOM',
+  ]);
+  assert.deepEqual(
+    await read('Title\n\nTamil Tiger rebels ambushed and killed three Sri Lankan soldiers.'),
+    ['ASSAULT Tamil Tiger rebels → LKAMIL'],
+  );
+  // A headline's coordinated participles are passive: the journalist was shot.
+  const [headline] = await events('Japanese journalist shot and killed in Myanmar\n\nHe was shot.');
+  assert.equal(headline?.target?.code, 'JPNMED');
+  assert.equal(headline?.source.code, null);
+});
+
+test('evaded, opposed or cracked-down-on acts are not done; charging someone to act is no accusation', async () => {
+  assert.deepEqual(
+    await read('Title\n\nMany Burmese monks managed to escape capture by the troops.'),
+    [],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThe United Nations spoke out vehemently against the attack on Monday.'),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nBurmese troops killed nine protesters in their crackdown on peaceful demonstrations.',
+    ),
+    ['ASSAULT MMRMIL → nine protesters'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThis would strike a heavy blow to the African Union mission.'),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nUkrainian Prime Minister Yekhanurov has charged the Foreign Ministry to render the account.',
+    ),
+    [],
+  );
+});
