@@ -336,6 +336,26 @@ const FIRST_PERSON = /^(?:we|i|us|me)$/i;
 const TEXTS =
   /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance|poll|polls|survey|surveys)$/i;
 
+/** Sectors of politics: their attacks on each other (or on no one named) are words. */
+const POLITICAL = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
+
+/**
+ * "Palin's attack", "Harper's attacks on science", "the minister's attack on the opposition":
+ * an "attack" whose source is a politician or a party, aimed at politics or the press, or by a
+ * politician at no one named, is an attack in words, not force. (An invasion, a raid or a
+ * government's attacks with no target named stay force.)
+ */
+function verbalAttack(event: EventResult, actors: ReadonlyMap<string, ActorResult>): boolean {
+  if (event.rule !== 'assault.attack-noun' || !/^attacks?$/i.test(event.trigger.text)) return false;
+  const sector = (code: string | null | undefined) => (code ?? '').slice(3, 6);
+  if (!POLITICAL.has(sector(event.source.code))) return false;
+  if (!event.target?.code) {
+    return actors.get(event.source.actor ?? '')?.type === 'person';
+  }
+  const target = sector(event.target.code);
+  return POLITICAL.has(target) || target === 'MED';
+}
+
 /**
  * "We urge North Korea to accept…", "I congratulate Evo Morales": inside someone's words, the
  * first person is the speaker.
@@ -735,6 +755,7 @@ export function findEvents(
           };
           // "The two countries fought naval wars in the 1970s": history in passing, not news.
           if (historical(event.date, doc.published)) continue;
+          if (verbalAttack(event, actors)) continue;
           const k = key(event);
           const same = merged.get(k);
           if (same) {

@@ -2764,7 +2764,7 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance|authority|privileges)$/u;
 
 /**
  * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is
@@ -2783,6 +2783,8 @@ function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean 
     return false;
   }
   if (/^(?:against|off|with)$/.test(ctx.word(k))) k++;
+  // ("abused her power".)
+  if (POSSESSIVE.has(ctx.word(k))) k++;
   while (k < s.tokenEnd && /^(?:DET|ADJ)$/.test(ctx.tokens[k]?.pos ?? '')) {
     // ("seizes the future": the tagger's adjective may be the head.)
     const next = ctx.tokens[k + 1]?.pos ?? '';

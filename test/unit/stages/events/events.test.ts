@@ -1449,3 +1449,18 @@ test('evaded, opposed or cracked-down-on acts are not done; charging someone to 
     [],
   );
 });
+
+test('a politician’s attack in words is no force; fighting one’s own illness is none', async () => {
+  assert.deepEqual(
+    await read("Title\n\nAmerican scientists criticised President Donald Trump's attacks."),
+    ['ACCUSE USA → USAGOV'],
+  );
+  assert.deepEqual(await read('Title\n\nPresident Trump pressed ahead with the invasion.'), [
+    'REQUEST USAGOV → -',
+    'ASSAULT USAGOV → -',
+  ]);
+  assert.deepEqual(
+    await read('Title\n\nThe Kosovo president fought his illness for months with courage.'),
+    [],
+  );
+});
