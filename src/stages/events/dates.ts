@@ -30,7 +30,7 @@ export interface DateExpression {
  * of time and years.
  */
 const DATE_HINT =
-  /\b(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Aa]pr(?:il)?|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t|tember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|Mar(?:ch)?|May|MARCH|MAY|JANUARY|FEBRUARY|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b|\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ww]eek|[Ww]eekend|[Mm]onth|[Yy]ear|[Dd]ecade)\b|\b(?:19|20)\d\d\b/;
+  /\b(?:[Jj]an(?:uary)?|[Ff]eb(?:ruary)?|[Aa]pr(?:il)?|[Jj]une?|[Jj]uly?|[Aa]ug(?:ust)?|[Ss]ep(?:t|tember)?|[Oo]ct(?:ober)?|[Nn]ov(?:ember)?|[Dd]ec(?:ember)?|Mar(?:ch)?|May|MARCH|MAY|JANUARY|FEBRUARY|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b|\b(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day\b|\b(?:[Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight|[Ww]eek|[Ww]eekend|[Mm]onth|[Yy]ear|[Dd]ecade)\b|\b(?:19|20)\d\d\b|\b(?:19|20)\d0s\b/;
 
 const FALSE_FRIENDS = /^(?:now|right now|this may|that may|may|march|second|sat|sun)$/i;
 
@@ -63,7 +63,7 @@ function weekRange(date: Date): [string, string] {
 }
 
 const HINTS = new RegExp(DATE_HINT.source, 'g');
-const YEAR = /^\d{4}$/;
+const YEAR = /^\d{4}s?$/;
 const NUMERIC_DATE = /\d[-./]\d/;
 
 /**
@@ -217,6 +217,21 @@ export function findDates(
       end: offset + index + result.text.length,
       from,
       to,
+    });
+  }
+  // A decade ("fought naval wars in the 1950s and 1970s"): the first one named.
+  for (const match of text.matchAll(
+    /\b(?:in|during|since|until|by|of|from)\s+the\s+((?:19|20)\d0)s\b/g,
+  )) {
+    const decade = Number(match[1]);
+    const at = offset + (match.index ?? 0) + match[0].length - 5;
+    if (out.some((d) => d.start <= at && at < d.end)) continue;
+    out.push({
+      text: `${decade}s`,
+      start: at,
+      end: at + 5,
+      from: `${decade}-01-01`,
+      to: `${decade + 9}-12-31`,
     });
   }
   // A bare year ("signed in 2014"), which chrono-node leaves alone.

@@ -334,7 +334,7 @@ const FIRST_PERSON = /^(?:we|i|us|me)$/i;
 
 /** Head nouns of laws and texts, which do not act themselves ("the Constitution forbids"). */
 const TEXTS =
-  /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance|poll|polls|survey|surveys)$/i;
+  /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance|poll|polls|survey|surveys|letter|letters|report|reports|document|documents)$/i;
 
 /** Sectors of politics: their attacks on each other (or on no one named) are words. */
 const POLITICAL = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);

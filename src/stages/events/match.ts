@@ -2764,7 +2764,7 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance|authority|privileges)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance|authority|privileges|development|project|proposal|proposals|bill|legislation|ruling|verdict|charges|closure|construction|extradition|deportation|eviction|cuts)$/u;
 
 /**
  * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is
@@ -2794,7 +2794,8 @@ function abstractObject(ctx: QuoteContext, after: number, s: Sentence): boolean 
   // The head of a compound: "child poverty", "drug trafficking".
   for (let n = k; n < s.tokenEnd && n - k < 3; n++) {
     if (ABSTRACT.test(ctx.word(n))) return true;
-    if (ctx.tokens[n]?.pos !== 'NOUN') break;
+    // ("attacked Swiss intolerance": a demonym before the head.)
+    if (ctx.tokens[n]?.pos !== 'NOUN' && ctx.tokens[n]?.pos !== 'PROPN') break;
   }
   return false;
 }
@@ -2955,6 +2956,8 @@ function objectLater(ctx: QuoteContext, t: number, s: Sentence): boolean {
 function excludedSubject(ctx: QuoteContext, t: number, s: Sentence, words: string[]): boolean {
   for (let k = t - 1; k >= s.tokenStart && t - k <= 10; k--) {
     const token = ctx.tokens[k];
+    // ("The letter, released to the AFP news agency, says…": over the comma before the verb.)
+    if (token?.normal === ',' && k === t - 1) continue;
     if (!token || token.normal === ',' || token.pos === 'VERB') return false;
     if (token.pos === 'NOUN' && (words.includes(token.normal) || words.includes(lemma(ctx, k)))) {
       return true;

@@ -99,3 +99,12 @@ test('the words a chrono-node parser is skipped without are still in its pattern
     assert.ok(pattern.source.includes(fragment), `${name}: ${pattern.source}`);
   }
 });
+
+test('a decade is a range of ten years', async () => {
+  const { findDates } = await import('../../../../src/stages/events/dates.js');
+  const text = 'Iceland and Britain fought naval wars in the 1950s and 1970s over fishing rights.';
+  const [decade] = findDates(text, 0, '2008-05-01', false);
+  assert.equal(decade?.text, '1950s');
+  assert.equal(decade?.from, '1950-01-01');
+  assert.equal(decade?.to, '1959-12-31');
+});

@@ -1464,3 +1464,25 @@ test('a politician’s attack in words is no force; fighting one’s own illness
     [],
   );
 });
+
+test('history in passing by decade, documents as sources, fights against projects code nothing', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nIceland and the United Kingdom fought short naval wars in the 1950s over fishing rights.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read('Title\n\nDocuments allege the US Army kidnapped the wives of Iraqi fighters.'),
+    // (What they allege stays, attributed; the documents accuse no one.)
+    ['ASSAULT USAMIL → IRQREB'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nGerman tabloid Bild Zeitung has editorially attacked Swiss intolerance.'),
+    [],
+  );
+  assert.deepEqual(
+    await read('Title\n\nKyiv residents vowed to keep fighting the development of a Russian bank.'),
+    ['AGREE UKRCVL → RUS'],
+  );
+});
