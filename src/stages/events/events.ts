@@ -27,6 +27,7 @@ import {
   deniesOwn,
   matchSentence,
   placeArgument,
+  POLITICAL_SECTORS,
   THE_TWO,
   type Argument,
   type EventDraft,
@@ -336,9 +337,6 @@ const FIRST_PERSON = /^(?:we|i|us|me)$/i;
 const TEXTS =
   /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance|poll|polls|survey|surveys|letter|letters|report|reports|document|documents)$/i;
 
-/** Sectors of politics: their attacks on each other (or on no one named) are words. */
-const POLITICAL = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
-
 /**
  * "Palin's attack", "Harper's attacks on science", "the minister's attack on the opposition":
  * an "attack" whose source is a politician or a party, aimed at politics or the press, or by a
@@ -348,12 +346,12 @@ const POLITICAL = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
 function verbalAttack(event: EventResult, actors: ReadonlyMap<string, ActorResult>): boolean {
   if (event.rule !== 'assault.attack-noun' || !/^attacks?$/i.test(event.trigger.text)) return false;
   const sector = (code: string | null | undefined) => (code ?? '').slice(3, 6);
-  if (!POLITICAL.has(sector(event.source.code))) return false;
+  if (!POLITICAL_SECTORS.has(sector(event.source.code))) return false;
   if (!event.target?.code) {
     return actors.get(event.source.actor ?? '')?.type === 'person';
   }
   const target = sector(event.target.code);
-  return POLITICAL.has(target) || target === 'MED';
+  return POLITICAL_SECTORS.has(target) || target === 'MED';
 }
 
 /**
@@ -708,7 +706,7 @@ export function findEvents(
       // A pronoun coreference could not resolve names no one.
       if (source.actor === null && source.code === null && PRONOUN.test(source.text)) continue;
       // "Japan's Constitution forbids…", "US laws which prohibit…": texts do not act, nor do
-      // polls ("a second poll gives Olmert 14% support").
+      // polls, letters and reports ("a second poll gives Olmert 14% support").
       if (TEXTS.test(source.text.split(/\s+/).at(-1) ?? '')) continue;
       const trigger = {
         start: first.start,

@@ -866,7 +866,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
       if (more) continue;
       break;
     }
-    if (m && placed && (m.method === 'metonym' || m.method === 'place')) {
+    if (m && placed && placeMention(m)) {
       where = m;
       break;
     }
@@ -1113,9 +1113,6 @@ function hasVerbBefore(ctx: QuoteContext, t: number, s: Sentence): boolean {
 /** Openers of a phrase about an earlier act that the clause after it reacts to. */
 const REACTION_OPENER = new Set(['since', 'after', 'following', 'despite', 'amid', 'amidst']);
 
-/** Forms of "be" after an existential "there". */
-const EXISTENTIAL_BE = /^(?:is|are|was|were|be|been|being)$/;
-
 /**
  * Whether the noun at t is the subject of an existential "there": "there were clashes",
  * "there had been several attacks", "there have also been repeated raids".
@@ -1125,7 +1122,8 @@ function existential(ctx: QuoteContext, t: number, s: Sentence): boolean {
   while (k > s.tokenStart && t - k <= 4 && /^(?:ADJ|NUM|DET|ADV)$/.test(ctx.tokens[k]?.pos ?? '')) {
     k--;
   }
-  if (!EXISTENTIAL_BE.test(ctx.word(k))) return false;
+  // (A form of "be", as a passive is made with.)
+  if (!PASSIVE_AUX.has(ctx.word(k))) return false;
   k--;
   // "there had been", "there have also been", "there may have been".
   while (
@@ -1418,7 +1416,7 @@ function argumentsAt(
     // preposition says where, it does not act.
     const lead = ctx.tokenAt(inside.start) - 1;
     if (
-      (inside.method === 'place' || inside.method === 'metonym' || inside.type === 'country') &&
+      (placeMention(inside) || inside.type === 'country') &&
       (LOCATIVE.has(ctx.word(lead)) ||
         ctx.word(lead) === 'from' ||
         (ctx.word(lead) === 'the' &&
@@ -1428,10 +1426,7 @@ function argumentsAt(
       return [];
     }
     // "The Madrid bombings killed 191 people": a place before an attack noun says where.
-    if (
-      (inside.method === 'place' || inside.method === 'metonym') &&
-      ATTACK_NOUN.test(ctx.word(ctx.tokenAt(inside.end)))
-    ) {
+    if (placeMention(inside) && ATTACK_NOUN.test(ctx.word(ctx.tokenAt(inside.end)))) {
       why.push(
         `${role}: none ("${inside.text}" says where the ${ctx.word(ctx.tokenAt(inside.end))} was)`,
       );
@@ -1508,7 +1503,7 @@ function argumentsAt(
         const of = ctx.word(n + 1) === 'the' ? n + 2 : n + 1;
         const owner =
           n > ctx.tokenAt(m.end) && ctx.word(n) === 'of' ? ctx.mentionAt(of) : undefined;
-        if (owner && (m.method === 'place' || m.method === 'metonym' || m.type === 'country')) {
+        if (owner && (placeMention(m) || m.type === 'country')) {
           why.push(`${role}: whose "${ctx.word(n - 1)}" they are, after "of"`);
           return [argumentOf(owner)];
         }
@@ -1556,7 +1551,7 @@ function argumentsAt(
     const m = ctx.mentionAt(k);
     // "the Washington attacks", "the Madrid bombings", "Gaza Strip pullout": a city or a place
     // before the noun says where.
-    if (m && (genitive || (m.method !== 'metonym' && m.method !== 'place'))) {
+    if (m && (genitive || !placeMention(m))) {
       why.push(`${role}: possessor of "${ctx.word(t)}"`);
       return [argumentOf(m)];
     }
@@ -1943,14 +1938,19 @@ const TIME_OPENER = new Set(['after', 'before', 'during', 'following', 'ahead'])
 /** Types whose nouns take their actor after "of": "the withdrawal of", "the refusal of". */
 const OF_AGENT_TYPES = new Set(['RETREAT', 'REJECT', 'CONCEDE']);
 
+/** Whether a mention is a place named as such or a capital standing for its country. */
+function placeMention(m: ActorMention): boolean {
+  return m.method === 'place' || m.method === 'metonym';
+}
+
 /** Whether an argument is a place standing for its country ("in London"), not an actor. */
 export function placeArgument(ctx: QuoteContext, arg: Argument): boolean {
   const m = ctx.mentionAt(ctx.tokenAt(arg.start));
-  return m !== undefined && (m.method === 'place' || m.method === 'metonym');
+  return m !== undefined && placeMention(m);
 }
 
 /** Bodies attacked in words, not by force: "the opposition attacked the government". */
-const POLITICAL_SECTORS = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
+export const POLITICAL_SECTORS: ReadonlySet<string> = new Set(['GOV', 'LEG', 'OPP', 'PTY', 'JUD']);
 
 /**
  * A description by a role noun ("dispersed the protesters", "attacked rebels", "a police
