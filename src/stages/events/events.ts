@@ -872,14 +872,15 @@ function countryMentions(
 }
 
 /**
- * The country an article is about: named most, at least 3 times and 40% of country names, or
- * the only one named, twice.
+ * The country an article is about: named most (more often than any other), at least 3 times
+ * and 40% of country names, or the only one named, twice.
  */
 function documentCountry(actors: ActorResult[]): ActorResult | undefined {
   const ranked = [...countryMentions(actors).values()].sort((x, y) => y.n - x.n);
   const top = ranked[0];
   const total = ranked.reduce((sum, r) => sum + r.n, 0);
-  if (!top) return undefined;
+  // Two countries named as often: the article is about neither alone.
+  if (!top || ranked[1]?.n === top.n) return undefined;
   // (Twice is enough when it is the only country named: "Gunmen, police clash in south
   // Russian republic".)
   return (top.n >= 3 && top.n / total >= 0.4) || (top.n >= 2 && top.n === total)

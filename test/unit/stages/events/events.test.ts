@@ -1486,3 +1486,31 @@ test('history in passing by decade, documents as sources, fights against project
     ['AGREE UKRCVL → RUS'],
   );
 });
+
+test('an act asked for is not done: the request is the event', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThe Kenyan opposition demanded an investigation of the killings.'),
+    ['REQUEST KENOPP → -'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThe Kenyan opposition asked for an inquiry into the shootings.'),
+    [],
+  );
+  // Calling for talks asks for them; calling a meeting convenes it.
+  assert.deepEqual(await read('Title\n\nHamas called for talks with Fatah.'), [
+    'REQUEST PSEREBHMS → PSEPTY',
+  ]);
+  assert.deepEqual(await read('Title\n\nHamas called a meeting with Fatah.'), [
+    'CONSULT PSEREBHMS → PSEPTY',
+  ]);
+});
+
+test('two countries named as often: the article is about neither alone', async () => {
+  // Russia three times, Georgia three times: Merkel's criticism has no inferred target.
+  const list = await events(
+    'Title\n\nRussia and Georgia held talks. Russia and Georgia met. Russia and Georgia spoke. ' +
+      'Merkel criticized the elections.',
+  );
+  const accuse = list.find((e) => e.type === 'ACCUSE');
+  assert.equal(accuse?.target, null);
+});
