@@ -618,6 +618,39 @@ function key(event: EventResult): string {
   );
 }
 
+/**
+ * "Police arrested some 300 protesters… The EU condemned the arrest of these protesters": an
+ * act whose doer is not named, of the type and on the target of an act whose doer is, is that
+ * act stated again — one event with both mentions (as `key` merges the same doer's).
+ */
+function mergeUnknownSources(events: EventResult[]): void {
+  const unknown = (a: EventArgument) => a.actor === null && a.code === null && a.text === '';
+  // The same actor, or the same code where one side is not linked ("the 300 protesters").
+  const same = (a: EventArgument, b: EventArgument) =>
+    a.code === b.code && (a.actor === b.actor || a.actor === null || b.actor === null);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i];
+    const target = event?.target;
+    if (!event || !target?.code || !unknown(event.source)) continue;
+    const known = events.find(
+      (o) =>
+        o !== event &&
+        !unknown(o.source) &&
+        o.type === event.type &&
+        o.negated === event.negated &&
+        o.modality === event.modality &&
+        o.target !== null &&
+        same(o.target, target),
+    );
+    if (!known) continue;
+    for (const m of event.mentions) {
+      if (!known.mentions.some((x) => x.trigger.start === m.trigger.start)) known.mentions.push(m);
+    }
+    known.mentions.sort((a, b) => a.trigger.start - b.trigger.start);
+    events.splice(i, 1);
+  }
+}
+
 export function findEvents(
   doc: Document,
   rules: EventRules,
@@ -787,6 +820,7 @@ export function findEvents(
   if (pair) fillCounterparts(events, pair, explain, peopleObjects);
   fillWinners(events, rules, doc, actorList, explain);
   if (kb) fillProtested(events, kb, explain);
+  mergeUnknownSources(events);
   // An event names at least one participant it can identify: a coded or named actor, a body
   // named by its role ("the police", "protesters") or an office by its title ("the
   // president"). "They can easily kill innocent civilians", "many countries have boycotted the

@@ -491,6 +491,9 @@ function matchNounRule(
   }
   // "the need for negotiations", "called for sanctions": a wish, not an event.
   if (unrealized(ctx, t, s)) return null;
+  // "charged with the murder of", "arrested for the killing of": what someone is charged or
+  // punished for is the content of that act.
+  if (chargedWithAct(ctx, t, s)) return null;
   if (rule.with.length > 0) {
     if (!hasWord(ctx, Math.max(s.tokenStart, t - 3), t, rule.with)) return null;
     specificity += 1;
@@ -1592,6 +1595,25 @@ function argumentsAt(
       why.push(`${role}: after "by" (who carried out "${ctx.word(t)}")`);
       return [agent];
     }
+    // "the killing of three soldiers by Hezbollah", "the deportation of refugees by Iran": the
+    // agent after the one it was done to.
+    if (ctx.word(t + 1) === 'of') {
+      let by = phraseFrom(ctx, t + 2, s.tokenEnd);
+      // ("the massacre of civilians in Srebrenica by Serb forces": over where.)
+      for (let n = 0; n < 2 && by > t + 2 && /^(?:in|at|near)$/.test(ctx.word(by)); n++) {
+        by = phraseFrom(ctx, by + 1, s.tokenEnd);
+      }
+      const agents =
+        by > t + 2 && ctx.word(by) === 'by'
+          ? actorsFrom(ctx, by + 1, phraseFrom(ctx, by + 1, s.tokenEnd)).filter(
+              (a) => (a.actor !== null || a.code !== null) && !placeArgument(ctx, a),
+            )
+          : [];
+      if (agents.length) {
+        why.push(`${role}: after "${ctx.word(t)} of … by"`);
+        return agents;
+      }
+    }
     // "the withdrawal of Russian forces", "the refusal of Iran": a retreat or a refusal is
     // the act of the actor named after "of" (not a place standing for its country).
     if (ctx.word(t + 1) === 'of' && ofNamesAgent) {
@@ -1688,6 +1710,19 @@ function argumentsAt(
           why.push(`${role}: not the subject of passive "${ctx.word(v)}", to whom it was done`);
           return [];
         }
+        // "demanded the handover of the instigator of the assassination of Zeevi": a noun that
+        // names whom violence befell is the subject's only when the verb says the subject did
+        // it ("carried out the killing", "ordered the assassination").
+        if (
+          VICTIM_NOUNS.has(ctx.word(t)) &&
+          !PERFORMING.has(lemma(ctx, v)) &&
+          !ORDERING.has(lemma(ctx, v))
+        ) {
+          why.push(
+            `${role}: not the subject of "${ctx.word(v)}", which did not do "${ctx.word(t)}"`,
+          );
+          return [];
+        }
         const subject = speakerBefore(ctx, v, s.tokenStart);
         if (subject)
           why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
@@ -1736,7 +1771,12 @@ function argumentsAt(
   for (const prep of slot.slice('prep:'.length).split('|')) {
     const k = prepAfter(ctx, after, s.tokenEnd, prep);
     if (k < 0) continue;
-    const found = actorsFrom(ctx, k + 1, s.tokenEnd);
+    // "the expulsions could be a show of power ahead of the visit of Gaddafi": a noun's "of"
+    // follows it.
+    if (prep === 'of' && k > after + 1 && ctx.tokens[after]?.pos === 'NOUN') continue;
+    // "the attack on the convoy by insurgents": who did it is no target.
+    const by = role === 'target' && hostile ? prepAfter(ctx, k, s.tokenEnd, 'by') : -1;
+    const found = actorsFrom(ctx, k + 1, by > k ? by : s.tokenEnd);
     if (found.length === 0) continue;
     why.push(`${role}: after "${prep}"`);
     return found;
@@ -1951,6 +1991,39 @@ const LIGHT_VERBS = new Set([
   'aim',
 ]);
 
+/** Nouns of violence or coercion named by whom they befell ("the killing of", "the arrest of"). */
+const VICTIM_NOUNS = new Set([
+  'killing',
+  'killings',
+  'murder',
+  'murders',
+  'slaying',
+  'slayings',
+  'beheading',
+  'beheadings',
+  'lynching',
+  'lynchings',
+  'assassination',
+  'assassinations',
+  'kidnapping',
+  'kidnappings',
+  'abduction',
+  'abductions',
+  'hijacking',
+  'hijackings',
+  'massacre',
+  'massacres',
+  'arrest',
+  'arrests',
+  'deportation',
+  'deportations',
+  'expulsion',
+  'expulsions',
+]);
+
+/** Verbs of having an act done: "ordered the killing of", "authorised the arrest of". */
+const ORDERING = new Set(['order', 'authorize', 'authorise', 'sanction', 'mastermind', 'plan']);
+
 /** Verbs of doing an act named by a noun: "the attacks were carried out / perpetrated by". */
 const PERFORMING = new Set([
   ...LIGHT_VERBS,
@@ -2022,6 +2095,28 @@ function contentOfAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
   }
   return false;
 }
+
+/**
+ * Whether the noun at t is what someone is accused, charged or punished for: "charged with the
+ * murder of", "arrested for the killing of", "charged for the following crimes: the kidnapping
+ * of…", "guilty of the assassination" (not "condemned the killing of": no preposition between).
+ */
+function chargedWithAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  let prep = false;
+  // (Far enough for a list: "for the following crimes: the kidnapping of X (…) and the
+  // assassination of Y".)
+  for (let k = t - 1; k >= s.tokenStart && t - k <= 30; k--) {
+    const word = ctx.word(k);
+    if (word === '.' || word === ';') break;
+    if (word === 'with' || word === 'of' || word === 'for' || word === ':') prep = true;
+    if (prep && (ACT_OF_SPEECH.test(word) || PUNISHING.test(word) || GUILTY.test(word))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const GUILTY = /^(?:guilty|suspected|innocent|acquitted|indicted|tried)$/;
 
 function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
   for (let k = t - 1; k > s.tokenStart; k--) if (/^[,;:]$/.test(ctx.word(k))) return k + 1;
@@ -2198,7 +2293,17 @@ export function matchSentence(
       ofNamesAgent,
       HOSTILE_TYPES.has(best.rule.type),
     );
-    let targets = argumentsAt(ctx, best.rule.target, t, best.after, s, why, 'target');
+    let targets = argumentsAt(
+      ctx,
+      best.rule.target,
+      t,
+      best.after,
+      s,
+      why,
+      'target',
+      false,
+      FORCEFUL.has(best.rule.type),
+    );
     // "backed Ukraine's bid", "supports the Egyptian plan": the object's owner.
     if (targets.length === 0 && best.rule.target === 'object' && best.head !== undefined) {
       const owner = ownerBefore(ctx, best.head, t);
@@ -2323,6 +2428,18 @@ export function matchSentence(
     ) {
       sources = [unknownSource(ctx, t)];
       why.push('source: unknown (no actor in the subject)');
+    }
+    // "Berlin condemned the killing of two German engineers": a noun of violence that names
+    // whom it befell is an event, by no one named.
+    if (
+      sources.length === 0 &&
+      targets.length > 0 &&
+      best.rule.nouns.length > 0 &&
+      best.rule.requireTarget &&
+      (best.rule.type === 'ASSAULT' || best.rule.type === 'COERCE')
+    ) {
+      sources = [unknownSource(ctx, t)];
+      why.push(`source: unknown (the ${ctx.word(t)} names whom it befell, not who did it)`);
     }
     // "talks between X and Y"; "Russia and Ukraine met in Istanbul": a reciprocal act of
     // coordinated subjects with no one else named is each one's with the other.
@@ -2603,7 +2720,12 @@ const JUDGING = new Set([
   'confirm',
   'report',
   'investigate',
+  'probe',
   'blame',
+  // "linked the assassination to Syria": who did it is said, not the subject.
+  'link',
+  'attribute',
+  'connect',
   'mourn',
   'remember',
   'recall',

@@ -1514,3 +1514,41 @@ test('two countries named as often: the article is about neither alone', async (
   const accuse = list.find((e) => e.type === 'ACCUSE');
   assert.equal(accuse?.target, null);
 });
+
+test('violence named by whom it befell: by whom after "by", else no one named', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThe killing of three Israeli soldiers by Hezbollah started the war.'),
+    ['ASSAULT LBNREB → ISRMIL'],
+  );
+  // A place between the victims and the agent; the agent is no target.
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe massacre of Bosnian civilians in Srebrenica by Serb forces shocked Europe.',
+    ),
+    ['ASSAULT SRBMIL → BIHCVL'],
+  );
+  // The subject of a verb that did not do it is not its doer.
+  assert.deepEqual(
+    await read(
+      'Title\n\nIsrael demanded the handover of the instigator of the assassination of Rehavam Zeevi.',
+    ),
+    ['REQUEST ISR → Rehavam Zeevi', 'ASSAULT  → Rehavam Zeevi'],
+  );
+  // What someone is charged with is the content of the charge.
+  assert.deepEqual(
+    await read(
+      'Title\n\nA Chilean judge charged him for two crimes: the kidnapping of a banker and the assassination of Senator Jaime Guzman.',
+    ),
+    [],
+  );
+});
+
+test('an act by no one named, stated again of a known doer, is one event', async () => {
+  const list = await events(
+    'Title\n\nBelarusian police arrested 300 protesters in Minsk. The EU condemned the arrest of the 300 protesters.',
+  );
+  const arrests = list.filter((e) => e.type === 'COERCE');
+  assert.equal(arrests.length, 1);
+  assert.equal(arrests[0]?.source.code, 'BLRCOP');
+  assert.equal(arrests[0]?.mentions.length, 2);
+});
