@@ -336,6 +336,26 @@ const FIRST_PERSON = /^(?:we|i|us|me)$/i;
 /** Head nouns of laws and texts, which do not act themselves ("the Constitution forbids"). */
 const TEXTS =
   /^(?:constitution|constitutions|law|laws|legislation|charter|treaty|treaties|rules|regulations|bill|statute|statutes|code|act|decree|decrees|directive|ordinance|poll|polls|survey|surveys|letter|letters|report|reports|document|documents)$/i;
+/** Texts that speak for whoever issued them: an event's source when the issuer is named. */
+const ISSUED = /^(?:statement|statements|memo|memos)$/i;
+
+/**
+ * "The State Department warned Americans not to travel to Lebanon": a state warning its own
+ * people (the country or its civilians, named in the plural) gives advice, it threatens no
+ * one.
+ */
+function travelAdvice(event: EventResult): boolean {
+  if (event.type !== 'THREATEN' || !event.target?.code) return false;
+  const own = (event.source.code ?? '').slice(0, 3);
+  const target = event.target.code;
+  return (
+    own !== '' &&
+    (target === own || target === `${own}CVL`) &&
+    /^(?:\p{Lu}\p{L}+s|citizens|nationals|residents|tourists|travell?ers)$/u.test(
+      event.target.text.split(/\s+/).at(-1) ?? '',
+    )
+  );
+}
 
 /**
  * "Palin's attack", "Harper's attacks on science", "the minister's attack on the opposition":
@@ -741,6 +761,8 @@ export function findEvents(
       // "Japan's Constitution forbids…", "US laws which prohibit…": texts do not act, nor do
       // polls, letters and reports ("a second poll gives Olmert 14% support").
       if (TEXTS.test(source.text.split(/\s+/).at(-1) ?? '')) continue;
+      // ("An earlier statement had called for…"; not "a UN Security Council statement".)
+      if (!source.code && ISSUED.test(source.text.split(/\s+/).at(-1) ?? '')) continue;
       const trigger = {
         start: first.start,
         end: last.end,
@@ -787,6 +809,7 @@ export function findEvents(
           // "The two countries fought naval wars in the 1970s": history in passing, not news.
           if (historical(event.date, doc.published)) continue;
           if (verbalAttack(event, actors)) continue;
+          if (travelAdvice(event)) continue;
           const k = key(event);
           const same = merged.get(k);
           if (same) {

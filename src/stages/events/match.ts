@@ -316,6 +316,10 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   return undefined;
 }
 
+/** Words that open a date: months, weekdays, numbers. */
+const DATE_WORD =
+  /^(?:\d.*|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 /** The token after t skipping adverbs: "refused outright to meet". */
 function skipAdverbs(ctx: QuoteContext, t: number, end: number): number {
   let k = t;
@@ -372,6 +376,8 @@ function matchVerbRule(
         k = closing + 1;
     }
     if (!rule.particle.includes(ctx.word(k))) return null;
+    // "The election was called on February 24": a date after "on" is when, not whom.
+    if (rule.particleAdjacent && DATE_WORD.test(ctx.word(k + 1))) return null;
     after = k;
     last = k;
     specificity += 1;
@@ -555,9 +561,12 @@ const LIGHT_NOUNS = new Set([
   'initiative',
 ]);
 
-/** Nouns after these words name something wished for, not something done. */
+/**
+ * Nouns after these words name something wished for or feared, not something done ("the threat
+ * of sanctions", "the risk of war").
+ */
 const WISHED =
-  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions)$/;
+  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions|threat|threats|risk|risks|danger|spectre|specter)$/;
 
 /**
  * Verbs whose object is asked for, not done: "demanded an investigation", "sought talks",
@@ -1144,6 +1153,10 @@ function hasVerbBefore(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return false;
 }
 
+/** Words before "of" + a place that say where: "driving southwest of Kabul", "the outskirts of". */
+const WHERE_OF =
+  /^(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|outskirts|suburb|suburbs|centre|center|streets)$/;
+
 /** Openers of a phrase about an earlier act that the clause after it reacts to. */
 const REACTION_OPENER = new Set(['since', 'after', 'following', 'despite', 'amid', 'amidst']);
 
@@ -1453,6 +1466,7 @@ function argumentsAt(
       (placeMention(inside) || inside.type === 'country') &&
       (LOCATIVE.has(ctx.word(lead)) ||
         ctx.word(lead) === 'from' ||
+        (ctx.word(lead) === 'of' && WHERE_OF.test(ctx.word(lead - 1))) ||
         (ctx.word(lead) === 'the' &&
           (LOCATIVE.has(ctx.word(lead - 1)) || ctx.word(lead - 1) === 'from')))
     ) {
@@ -2040,7 +2054,7 @@ const PERFORMING = new Set([
 const TIME_OPENER = new Set(['after', 'before', 'during', 'following', 'ahead']);
 
 /** Types whose nouns take their actor after "of": "the withdrawal of", "the refusal of". */
-const OF_AGENT_TYPES = new Set(['RETREAT', 'REJECT', 'CONCEDE']);
+const OF_AGENT_TYPES = new Set(['RETREAT', 'REJECT', 'CONCEDE', 'THREATEN']);
 
 /** Whether a mention is a place named as such or a capital standing for its country. */
 function placeMention(m: ActorMention): boolean {

@@ -1552,3 +1552,49 @@ test('an act by no one named, stated again of a known doer, is one event', async
   assert.equal(arrests[0]?.source.code, 'BLRCOP');
   assert.equal(arrests[0]?.mentions.length, 2);
 });
+
+test('a threat "of" an actor is theirs, of an act it is not done; "southwest of" a city says where', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThe memo details the threat of al-Qaeda to the United States.'),
+    ['THREATEN IMGMUSALQ → USA'],
+  );
+  assert.deepEqual(await read('Title\n\nIran dismissed the threat of sanctions.'), [
+    'REJECT IRN → -',
+  ]);
+  assert.deepEqual(
+    await read('Title\n\nFour soldiers driving southwest of Kabul were killed by a landmine.'),
+    [],
+  );
+});
+
+test("a state warning its own people gives advice, not a threat; 'the PM' is a prime minister", async () => {
+  assert.deepEqual(
+    await read('Title\n\nThe US State Department warned Americans not to travel to Lebanon.'),
+    [],
+  );
+  assert.deepEqual(await read('Title\n\nRussia warned Georgia not to join NATO.'), [
+    'THREATEN RUS → GEO',
+  ]);
+  assert.deepEqual(await read('Title\n\nThe British PM met the Romanian PM.'), [
+    'CONSULT GBRGOV → ROUGOV',
+  ]);
+});
+
+test('a statement acts only for an issuer named with it; a date after "called on" is when', async () => {
+  assert.deepEqual(
+    await read('Title\n\nAn earlier statement had called for the Thai prime minister to resign.'),
+    [],
+  );
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nA draft U.N. Security Council statement calling for a report on Iran was objected to by China.',
+      )
+    ).map((x) => x.split(' ').slice(0, 2).join(' ')),
+    ['REQUEST IGOUNO'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThe snap election was called on February 24 by the Thai prime minister.'),
+    [],
+  );
+});
