@@ -777,6 +777,10 @@ export function findEvents(
       if (!pair && unresolvedPair && draft.rule.requireTarget && !draft.targets.length) continue;
       if (pair) {
         draft.sources = pair;
+        // "a meeting between the two countries": the phrase names both sides, not a target.
+        const unresolved = (a: Argument) =>
+          a.actor === null && a.code === null && THE_TWO.test(a.text.trim());
+        if (draft.targets.length && draft.targets.every(unresolved)) draft.targets = [];
         draft.why.push(
           `source: "${source.text}" read as the two parties named most: ${pair.map((p) => p.code).join(', ')}`,
         );

@@ -2746,6 +2746,12 @@ const JUDGING = new Set([
   'resent',
   'fear',
   'describe',
+  // "films depicting the battle": shown, not fought.
+  'depict',
+  'portray',
+  'dramatize',
+  'dramatise',
+  'chronicle',
   'question',
   'dispute',
   'witness',

@@ -1598,3 +1598,16 @@ test('a statement acts only for an issuer named with it; a date after "called on
     [],
   );
 });
+
+test('"between the two countries" names both sides; films depicting a battle fight none', async () => {
+  const list = await read(
+    'Title\n\nThe US envoy met North Korean officials. US and North Korea officials spoke. ' +
+      'Hill arrived for the first meeting between the two countries in five years.',
+  );
+  assert.ok(list.includes('CONSULT USA → PRK'), list.join('; '));
+  assert.ok(!list.some((x) => x.endsWith('→ the two countries')), list.join('; '));
+  assert.deepEqual(
+    await read('Title\n\nLast year, Clint Eastwood released two films depicting the battle.'),
+    [],
+  );
+});
