@@ -316,6 +316,21 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   return undefined;
 }
 
+/**
+ * Whether the gerund at t opens a clause (the sentence, or after "that", "if", "whether") whose
+ * verb is a modal: "recognizing Kosovo would have a negative effect", "attacking Iran could
+ * start a war".
+ */
+function gerundSubject(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  if (t !== s.tokenStart && !/^(?:that|if|whether)$/.test(ctx.word(t - 1))) return false;
+  for (let k = t + 1; k < s.tokenEnd && k - t <= 10; k++) {
+    const word = ctx.word(k);
+    if (/^(?:would|could|might|may|will|can|should|must)$/.test(word)) return true;
+    if (/^[,;:.!?]$/.test(word) || ctx.tokens[k]?.pos === 'VERB') return false;
+  }
+  return false;
+}
+
 /** Words that open a date: months, weekdays, numbers. */
 const DATE_WORD =
   /^(?:\d.*|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
@@ -2233,6 +2248,9 @@ export function matchSentence(
     if (afterUnless(ctx, t, s)) continue;
     // "demanded that Britain release the prisoners": what is asked for, not an event.
     if (!nominal && askedFor(ctx, t, s)) continue;
+    // "warned that recognizing Kosovo would harm relations": a gerund that is the subject of a
+    // modal names an act talked about, not done.
+    if (/ing$/.test(token.normal) && gerundSubject(ctx, t, s)) continue;
     // "accused Russia of bombing", "blamed Kyiv for attacking": the content of another act
     // ("guilty of violating the ceasefire" is the act itself).
     if (

@@ -1611,3 +1611,15 @@ test('"between the two countries" names both sides; films depicting a battle fig
     [],
   );
 });
+
+test('a gerund subject of a modal is an act talked about, not done', async () => {
+  assert.deepEqual(await read('Title\n\nAttacking Iran could start a war, the minister said.'), []);
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nBoris Tadić warned Croatia that recognizing Kosovo would harm their relations.',
+      )
+    ).filter((x) => x.startsWith('SUPPORT')),
+    [],
+  );
+});
