@@ -2138,6 +2138,8 @@ function chargedWithAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
     const word = ctx.word(k);
     if (word === '.' || word === ';') break;
     if (word === 'with' || word === 'of' || word === 'for' || word === ':') prep = true;
+    // "related to the murder", "in relation to the murder".
+    if (word === 'to' && /^(?:related|relation|relating)$/.test(ctx.word(k - 1))) prep = true;
     if (prep && (ACT_OF_SPEECH.test(word) || PUNISHING.test(word) || GUILTY.test(word))) {
       return true;
     }
@@ -2145,7 +2147,7 @@ function chargedWithAct(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return false;
 }
 
-const GUILTY = /^(?:guilty|suspected|innocent|acquitted|indicted|tried)$/;
+const GUILTY = /^(?:guilty|suspected|innocent|acquitted|indicted|tried|held|questioned)$/;
 
 function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
   for (let k = t - 1; k > s.tokenStart; k--) if (/^[,;:]$/.test(ctx.word(k))) return k + 1;
@@ -2562,6 +2564,9 @@ const SUFFERING = new Set([
 ]);
 
 /** Nouns of attacks, before the one attacked: "the bombing of", "a raid on". */
+/** Nouns of unrest: their modifiers ("against China") name no one who acted. */
+const UNREST = /^(?:demonstrations?|protests?|riots?|rallies|clashes|violence|unrest|fighting)$/;
+
 const ATTACK_NOUN =
   /^(?:attacks?|bombings?|raids?|assaults?|strikes?|airstrikes?|ambush|shelling|offensive|invasion|siege)$/;
 
@@ -2573,7 +2578,10 @@ function attackedIn(ctx: QuoteContext, m: number, from: number): boolean {
   let k = m - 1;
   while (k > from && /^(?:DET|ADJ|NUM)$/.test(ctx.tokens[k]?.pos ?? '')) k--;
   if (!/^(?:on|against|at|of)$/.test(ctx.word(k))) return false;
-  return ATTACK_NOUN.test(ctx.word(k - 1));
+  // (Also "demonstrations against China have killed 13 people": the protested.)
+  return (
+    ATTACK_NOUN.test(ctx.word(k - 1)) || (ctx.word(k) === 'against' && UNREST.test(ctx.word(k - 1)))
+  );
 }
 
 /** A source no one names ("was killed", "came under attack"), placed at trigger t. */
@@ -2965,7 +2973,7 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance|authority|privileges|development|project|proposal|proposals|bill|legislation|ruling|verdict|charges|closure|construction|extradition|deportation|eviction|cuts)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance|authority|privileges|development|project|proposal|proposals|bill|legislation|ruling|verdict|charges|closure|construction|extradition|deportation|eviction|cuts|application|applications|lawsuit|lawsuits|appeal|appeals|case|claim|claims|decision|plan|plans|policy|policies|law|laws|measure|measures)$/u;
 
 /**
  * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is

@@ -1623,3 +1623,23 @@ test('a gerund subject of a modal is an act talked about, not done', async () =>
     [],
   );
 });
+
+test('the country protests are against did not kill', async () => {
+  assert.deepEqual(
+    await read('Title\n\nIn Tibet violent demonstrations against China have killed 13 people.'),
+    ['ASSAULT  → 13 people'],
+  );
+});
+
+test('fighting an application is no force; a murder charges relate to is their content', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThe British Home Office is fighting the application in court.'),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe charges against the Haitian priest could be related to the murder of a journalist.',
+    ),
+    [],
+  );
+});
