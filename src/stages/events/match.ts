@@ -316,6 +316,40 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   return undefined;
 }
 
+/** Words of labour disputes: "a strike by teachers", "the miners' strike", "a general strike". */
+const LABOUR =
+  /^(?:unions?|workers?|employees|staff|teachers|miners|doctors|nurses|pilots|drivers|dockers|general|national|wage|wages|pay|labou?r|trade)$/;
+
+/**
+ * Whether the noun "strike(s)" at t is a state's use of force: right after a country's or an
+ * armed force's name ("Israeli strikes", "US strikes"), with no word of a labour dispute near.
+ */
+function stateStrike(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  for (let k = Math.max(s.tokenStart, t - 4); k < Math.min(s.tokenEnd, t + 5); k++) {
+    if (LABOUR.test(ctx.word(k))) return false;
+  }
+  const m = ctx.mentionAt(t - 1);
+  if (!m) return false;
+  const sector = (m.code ?? '').slice(3, 6);
+  if (!((m.type === 'country' && (sector === '' || sector === 'GOV')) || sector === 'MIL')) {
+    return false;
+  }
+  // …aimed at another country ("Israeli strikes on Lebanon"), or among words of violence ("hit
+  // by Israeli strikes", "civilians killed in US strikes"): "the French strike paralysed
+  // Paris" is a walkout.
+  if (/^(?:on|against)$/.test(ctx.word(t + 1))) {
+    for (let k = t + 2; k < s.tokenEnd && k <= t + 5; k++) {
+      const other = ctx.mentionAt(k);
+      if (other?.code && other.code.slice(0, 3) !== (m.code ?? '').slice(0, 3)) return true;
+    }
+  }
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (VIOLENCE.test(ctx.word(k))) return true;
+  return false;
+}
+
+const VIOLENCE =
+  /^(?:killed|killing|kills|hit|targeted|targeting|wounded|injured|destroyed|bombed|casualties|dead|civilians|rockets|missiles|shelling|bombardment)$/;
+
 /**
  * Whether the gerund at t opens a clause (the sentence, or after "that", "if", "whether") whose
  * verb is a modal: "recognizing Kosovo would have a negative effect", "attacking Iran could
@@ -2279,6 +2313,12 @@ export function matchSentence(
       if (match && (!best || match.specificity > best.specificity)) best = match;
     }
     if (!best) continue;
+    // "Israeli strikes on Lebanon", "hit by US strikes": a state's or an army's strikes are
+    // force, not a walkout.
+    if (best.rule.type === 'PROTEST' && /^strikes?$/.test(token.normal) && stateStrike(ctx, t, s)) {
+      const attack = rules.byId.get('assault.attack-noun');
+      if (attack) best = { ...best, rule: attack };
+    }
     // "fighting terrorism", "combat corruption": force against a social ill, not an actor.
     // (Not after an object a rule lists: "abused immigrants with impunity".)
     if (

@@ -1643,3 +1643,14 @@ test('fighting an application is no force; a murder charges relate to is their c
     [],
   );
 });
+
+test("a state's strikes among words of violence are force, a country's strike otherwise a walkout", async () => {
+  assert.deepEqual(await read('Title\n\nThe UN envoy denounced the Israeli strikes on Lebanon.'), [
+    'ACCUSE IGOUNO → ISR',
+    'ASSAULT ISR → LBN',
+  ]);
+  assert.deepEqual(
+    (await read('Title\n\nThe French strike paralysed Paris.')).map((x) => x.split(' ')[0]),
+    ['PROTEST'],
+  );
+});
