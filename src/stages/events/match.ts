@@ -316,6 +316,29 @@ function verbLemma(ctx: QuoteContext, t: number, rules: EventRules): string | un
   return undefined;
 }
 
+/**
+ * Whether the attack verb at t is followed, after its object, by "on/for/over" + a possessive:
+ * "attacked Obama on his pledge", "attacked the minister for her remarks".
+ */
+function attackOnTopic(ctx: QuoteContext, t: number, s: Sentence): boolean {
+  let k = skipAdverbs(ctx, t + 1, s.tokenEnd);
+  // Over the object and its titles: "US presidential candidate Barack Obama".
+  for (
+    let n = 0;
+    n < 8 && k < s.tokenEnd && /^(?:DET|ADJ|NOUN|PROPN)$/.test(ctx.tokens[k]?.pos ?? '');
+    n++
+  )
+    k++;
+  return (
+    /^(?:on|for|over)$/.test(ctx.word(k)) &&
+    /^(?:his|her|their|its)$/.test(ctx.word(k + 1)) &&
+    // ("attacked a convoy on their way to Mosul": where, not what about.)
+    !/^(?:way|return|arrival|journey|trip|patrol|march|retreat|watch|territory|soil|side|own|base|home|positions?)$/.test(
+      ctx.word(k + 2),
+    )
+  );
+}
+
 /** Words of labour disputes: "a strike by teachers", "the miners' strike", "a general strike". */
 const LABOUR =
   /^(?:unions?|workers?|employees|staff|teachers|miners|doctors|nurses|pilots|drivers|dockers|general|national|wage|wages|pay|labou?r|trade)$/;
@@ -2313,6 +2336,12 @@ export function matchSentence(
       if (match && (!best || match.specificity > best.specificity)) best = match;
     }
     if (!best) continue;
+    // "Howard attacked Obama on his pledge to withdraw", "slammed him for his remarks": an
+    // attack on someone's words or deeds is criticism.
+    if (best.rule.id === 'assault.attack' && attackOnTopic(ctx, t, s)) {
+      const words = rules.byId.get('accuse.attack-over');
+      if (words) best = { ...best, rule: words };
+    }
     // "Israeli strikes on Lebanon", "hit by US strikes": a state's or an army's strikes are
     // force, not a walkout.
     if (best.rule.type === 'PROTEST' && /^strikes?$/.test(token.normal) && stateStrike(ctx, t, s)) {

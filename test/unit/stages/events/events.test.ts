@@ -1654,3 +1654,20 @@ test("a state's strikes among words of violence are force, a country's strike ot
     ['PROTEST'],
   );
 });
+
+test("an attack on someone's pledge or remarks is criticism; on their way it is force", async () => {
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nThe Australian prime minister attacked the Russian president on his pledge to cut gas supplies.',
+      )
+    ).map((x) => x.split(' ')[0]),
+    ['ACCUSE'],
+  );
+  assert.deepEqual(
+    (await read('Title\n\nIraqi insurgents attacked a police convoy on their way to Mosul.')).map(
+      (x) => x.split(' ')[0],
+    ),
+    ['ASSAULT'],
+  );
+});
