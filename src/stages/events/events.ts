@@ -810,6 +810,16 @@ export function findEvents(
             confidence: confidence(draft),
             mentions: [mention],
           };
+          // "the 2001 assassination of Zeevi": a year before an act noun dates that act.
+          const year = ctx.word(draft.first - 1);
+          if (/^(?:19|20)\d\d$/.test(year) && ctx.tokens[draft.first]?.pos === 'NOUN') {
+            event.date = {
+              text: year,
+              start: `${year}-01-01`,
+              end: `${year}-12-31`,
+              source: 'text',
+            };
+          }
           // "The two countries fought naval wars in the 1970s": history in passing, not news.
           if (historical(event.date, doc.published)) continue;
           if (verbalAttack(event, actors)) continue;

@@ -1671,3 +1671,14 @@ test("an attack on someone's pledge or remarks is criticism; on their way it is 
     ['ASSAULT'],
   );
 });
+
+test('a year before an act noun dates it: history in passing is no event', async () => {
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nThe IDF demanded the handover of Ahmed Saadat, the instigator of the 2001 assassination of Israeli minister Rehavam Zeevi.',
+      )
+    ).map((x) => x.split(' ')[0]),
+    ['REQUEST'],
+  );
+});
