@@ -339,6 +339,16 @@ function attackOnTopic(ctx: QuoteContext, t: number, s: Sentence): boolean {
   );
 }
 
+/**
+ * Whether a list of actors goes on at token k, after a comma: a mention there followed by
+ * another comma, "and" or "or" ("Ukraine, Poland and Lithuania"); not "the Russian invasion
+ * of Georgia, Poland agreed…", where the comma ends a phrase.
+ */
+function listGoesOn(ctx: QuoteContext, k: number): boolean {
+  const m = ctx.mentionAt(k);
+  return m !== undefined && /^(?:,|and|or)$/.test(ctx.word(ctx.tokenAt(m.end)));
+}
+
 /** Words of labour disputes: "a strike by teachers", "the miners' strike", "a general strike". */
 const LABOUR =
   /^(?:unions?|workers?|employees|staff|teachers|miners|doctors|nurses|pilots|drivers|dockers|general|national|wage|wages|pay|labou?r|trade)$/;
@@ -1020,7 +1030,7 @@ function actorsFrom(ctx: QuoteContext, from: number, end: number): Argument[] {
         if (more) continue;
         break;
       }
-      if (ctx.word(t) === 'and' || (ctx.word(t) === ',' && ctx.mentionAt(t + 1))) {
+      if (ctx.word(t) === 'and' || (ctx.word(t) === ',' && listGoesOn(ctx, t + 1))) {
         t++;
         item = t;
         continue;

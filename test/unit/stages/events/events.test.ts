@@ -1682,3 +1682,16 @@ test('a year before an act noun dates it: history in passing is no event', async
     ['REQUEST'],
   );
 });
+
+test('a comma ends an actor list unless another comma or "and" follows the next name', async () => {
+  const list = await read(
+    'Title\n\nIn a reaction to the Russian invasion of Georgia, Poland agreed to host American missiles.',
+  );
+  assert.ok(list.includes('ASSAULT RUS → GEO'), list.join('; '));
+  assert.ok(!list.includes('ASSAULT RUS → POL'), list.join('; '));
+  assert.deepEqual(await read('Title\n\nThe EU condemned Russia, Belarus and Iran.'), [
+    'ACCUSE IGOEUREEC → RUS',
+    'ACCUSE IGOEUREEC → BLR',
+    'ACCUSE IGOEUREEC → IRN',
+  ]);
+});
