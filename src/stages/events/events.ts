@@ -760,9 +760,10 @@ export function findEvents(
       if (source.actor === null && source.code === null && PRONOUN.test(source.text)) continue;
       // "Japan's Constitution forbids…", "US laws which prohibit…": texts do not act, nor do
       // polls, letters and reports ("a second poll gives Olmert 14% support").
-      if (TEXTS.test(source.text.split(/\s+/).at(-1) ?? '')) continue;
+      const sourceHead = source.text.split(/\s+/).at(-1) ?? '';
+      if (TEXTS.test(sourceHead)) continue;
       // ("An earlier statement had called for…"; not "a UN Security Council statement".)
-      if (!source.code && ISSUED.test(source.text.split(/\s+/).at(-1) ?? '')) continue;
+      if (!source.code && ISSUED.test(sourceHead)) continue;
       const trigger = {
         start: first.start,
         end: last.end,

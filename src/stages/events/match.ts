@@ -398,9 +398,12 @@ function gerundSubject(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return false;
 }
 
-/** Words that open a date: months, weekdays, numbers. */
-const DATE_WORD =
-  /^(?:\d.*|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** Months and their abbreviations. */
+const MONTH =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
+
+/** Whether a word opens a date: a number, a month, a weekday. */
+const dateWord = (word: string) => /^\d/.test(word) || MONTH.test(word) || WEEKDAY.test(word);
 
 /** The token after t skipping adverbs: "refused outright to meet". */
 function skipAdverbs(ctx: QuoteContext, t: number, end: number): number {
@@ -459,7 +462,7 @@ function matchVerbRule(
     }
     if (!rule.particle.includes(ctx.word(k))) return null;
     // "The election was called on February 24": a date after "on" is when, not whom.
-    if (rule.particleAdjacent && DATE_WORD.test(ctx.word(k + 1))) return null;
+    if (rule.particleAdjacent && dateWord(ctx.word(k + 1))) return null;
     after = k;
     last = k;
     specificity += 1;
@@ -1425,6 +1428,8 @@ function argumentsAt(
   why: string[],
   role: string,
   ofNamesAgent = false,
+  // The act is hostile: sources pass HOSTILE_TYPES (a reaction opener names no doer), targets
+  // FORCEFUL (an agent after "by" is no target).
   hostile = false,
 ): Argument[] {
   // A quote's speaker is known to events.ts only (`judgements`).
@@ -2549,7 +2554,7 @@ export function matchSentence(
       targets.length > 0 &&
       best.rule.nouns.length > 0 &&
       best.rule.requireTarget &&
-      (best.rule.type === 'ASSAULT' || best.rule.type === 'COERCE')
+      FORCEFUL.has(best.rule.type)
     ) {
       sources = [unknownSource(ctx, t)];
       why.push(`source: unknown (the ${ctx.word(t)} names whom it befell, not who did it)`);
@@ -2643,11 +2648,11 @@ const SUFFERING = new Set([
 ]);
 
 /** Nouns of attacks, before the one attacked: "the bombing of", "a raid on". */
-/** Nouns of unrest: their modifiers ("against China") name no one who acted. */
-const UNREST = /^(?:demonstrations?|protests?|riots?|rallies|clashes|violence|unrest|fighting)$/;
-
 const ATTACK_NOUN =
   /^(?:attacks?|bombings?|raids?|assaults?|strikes?|airstrikes?|ambush|shelling|offensive|invasion|siege)$/;
+
+/** Nouns of unrest: their modifiers ("against China") name no one who acted. */
+const UNREST = /^(?:demonstrations?|protests?|riots?|rallies|clashes|violence|unrest|fighting)$/;
 
 /**
  * Whether the mention at token m is the object of an attack noun in a subject phrase: "the
