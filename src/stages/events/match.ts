@@ -8,6 +8,7 @@
 import type { Sentence } from '../../core/document.js';
 import type { ActorMention } from '../actors/types.js';
 import {
+  afterWritten,
   PASSIVE_AUX,
   POSSESSIVE,
   phraseEndingAt,
@@ -56,6 +57,12 @@ export interface EventDraft {
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 /** Words before "to" that say the act did not happen. */
 const FAILED = new Set(['fail', 'failed', 'unable', 'inability', 'failure']);
+/**
+ * Nouns whose "to"-verb is intended, not done: "the EU's threat to impose sanctions", "a bid
+ * to oust the president" ("a decision to", "a move to" say nothing of when).
+ */
+const INTENT_NOUN =
+  /^(?:plans?|threats?|intentions?|readiness|willingness|determination|resolve|pledges?|promises?|vows?|offers?|proposals?|bids?|attempts?|efforts?|push|drive|campaign)$/;
 /** Modals of obligation: "Sudan must return the helicopter" states a demand, not an event. */
 const OBLIGATION = new Set(['must', 'should', 'ought']);
 const PLANNED_AUX = new Set(['will', "'ll", 'shall']);
@@ -1205,6 +1212,46 @@ function joinedHyphen(ctx: QuoteContext, k: number): boolean {
   return token?.normal === '-' && before?.end === token.start && after?.start === token.end;
 }
 
+/**
+ * Verbs of saying and thinking: a noun right after them is the subject of what is said ("said
+ * the attack was…"), never their object.
+ */
+const SAYING = new Set([
+  'say',
+  'claim',
+  'think',
+  'believe',
+  'insist',
+  'argue',
+  'add',
+  'note',
+  'suggest',
+  'assert',
+  'state',
+  'maintain',
+  'reckon',
+  'predict',
+  'feel',
+  'fear',
+  'hope',
+  'know',
+  'estimate',
+  'conclude',
+  'explain',
+  'stress',
+]);
+
+/** Whether only a determiner, modifiers or "that" stand between verb v and noun t. */
+function opensComplement(ctx: QuoteContext, v: number, t: number): boolean {
+  for (let k = v + 1; k < t; k++) {
+    const pos = ctx.tokens[k]?.pos ?? '';
+    if (ctx.word(k) === 'that' || /^(?:DET|ADJ|NUM|ADV)$/.test(pos)) continue;
+    if (pos === 'VERB' && /(?:ed|en)$/.test(ctx.word(k))) continue;
+    return false;
+  }
+  return true;
+}
+
 /** A finite verb, not a participle inside a noun phrase ("an open-ended strike"). */
 function governingVerb(ctx: QuoteContext, v: number): boolean {
   const token = ctx.tokens[v];
@@ -1467,6 +1514,11 @@ function argumentsAt(
         why.push(`${role}: subject of "${ctx.word(purposeOf)}", whose purpose "${ctx.word(t)}" is`);
         return coordinated(ctx, controller, from);
       }
+    }
+    // "signed a law banning torture": what the text does, no one's act here.
+    if (afterWritten(ctx, t)) {
+      why.push(`${role}: none ("${ctx.word(t - 1)} ${ctx.word(t)}" is what a text says)`);
+      return [];
     }
     const subject = speakerBefore(ctx, t, from);
     // "The attack on the Indian parliament killed five": the attacked, not the attacker.
@@ -1793,6 +1845,15 @@ function argumentsAt(
           );
           return [];
         }
+        // "Kagan said the expected withdrawal highlights…", "officials said a planned attack was
+        // foiled": a noun right after a verb of saying opens what is said; the speaker did not
+        // do it.
+        // (Not "Iranian representatives say negotiations with Europe are…": a party to talks
+        // "with" another speaks of its own.)
+        if (SAYING.has(lemma(ctx, v)) && opensComplement(ctx, v, t) && ctx.word(t + 1) !== 'with') {
+          why.push(`${role}: not the subject of "${ctx.word(v)}", which reports "${ctx.word(t)}"`);
+          return [];
+        }
         // "The truce was signed by Saakashvili, after a meeting with Rice": the agent.
         // (A finite passive, with the noun outside the agent's phrase: not "doubts expressed
         // by its department on whether the invasion…", "assessed by the inquiry's lawyers".)
@@ -1937,6 +1998,19 @@ function objectVerb(ctx: QuoteContext, k: number, s: Sentence): number {
   return v;
 }
 
+/** A verb in its bare form: "lift", "dismantle" (not "lifted", "lifts", "lifting"). */
+function bareVerb(ctx: QuoteContext, t: number): boolean {
+  const word = ctx.word(t);
+  return !/(?:ed|ing)$/.test(word) && lemma(ctx, t) === word;
+}
+
+/** Modifiers of an act noun that has not happened yet: "the expected withdrawal". */
+const PLANNED_MODIFIER =
+  /^(?:planned|expected|proposed|intended|upcoming|forthcoming|scheduled|impending|imminent|future|prospective|promised|anticipated|threatened|looming|mooted)$/;
+/** …or that may not happen at all: "a possible invasion", "potential sanctions". */
+const POSSIBLE_MODIFIER =
+  /^(?:possible|potential|hypothetical|eventual|feared|likely|probable|conceivable)$/;
+
 /** Verbs whose gerund object is weighed, not done: "is considering imposing sanctions". */
 const WEIGHING = new Set([
   'consider',
@@ -1987,6 +2061,8 @@ function verbGroup(
       else if (before && PLANNING.has(lemma(ctx, k - 1))) modality = 'planned';
       else if (before && COMMITTING.has(lemma(ctx, k - 1))) modality = 'planned';
       else if (ctx.word(k - 1) === 'going') modality = 'planned';
+      // "the EU's threat to impose sanctions", "its attempt to block": intended, not done.
+      else if (before?.pos === 'NOUN' && INTENT_NOUN.test(before.normal)) modality = 'planned';
       // "voters would be likely to reject the treaty": a likelihood, not an act.
       else if (/^(?:likely|unlikely|liable|apt)$/.test(ctx.word(k - 1))) modality = 'hypothetical';
       // "reserves the power to dissolve itself", "has the right to veto": a capacity.
@@ -1997,9 +2073,40 @@ function verbGroup(
       break;
     } else if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART') break;
   }
+  // "will remove North Korea from the list and lift sanctions", "agreed to identify and
+  // dismantle": a bare verb after "and" shares the modality of the bare verb it is joined to.
+  if (modality === 'asserted' && /^(?:and|or)$/.test(ctx.word(k)) && bareVerb(ctx, t)) {
+    for (let v = k - 1; v >= s.tokenStart && k - v <= 15; v--) {
+      if (/^[;:"“”]$/.test(ctx.word(v))) break;
+      if (ctx.tokens[v]?.pos !== 'VERB' || !bareVerb(ctx, v)) continue;
+      const first = verbGroup(ctx, v, s).modality;
+      if (first === 'planned' || first === 'hypothetical') {
+        modality = first;
+        break;
+      }
+    }
+  }
+  // "the expected withdrawal", "a planned attack", "possible sanctions": the noun's own
+  // modifier says it has not happened.
+  // "plans to resume the practice of sending bombers": a gerund after "of" as its noun.
+  const noun =
+    ctx.tokens[t]?.pos === 'NOUN'
+      ? t
+      : /ing$/.test(ctx.word(t)) && ctx.word(t - 1) === 'of' && ctx.tokens[t - 2]?.pos === 'NOUN'
+        ? t - 2
+        : -1;
+  if (noun === t) {
+    for (let k = t - 1; k >= s.tokenStart && t - k <= 4; k--) {
+      const word = ctx.word(k);
+      if (PLANNED_MODIFIER.test(word)) modality = 'planned';
+      else if (POSSIBLE_MODIFIER.test(word)) modality = 'hypothetical';
+      else if (!/^(?:ADJ|ADV|VERB|NUM)$/.test(ctx.tokens[k]?.pos ?? '') && word !== '-') break;
+      if (modality !== 'asserted') break;
+    }
+  }
   // A noun governed by a planning verb: "is preparing the 19th package of sanctions".
-  if (ctx.tokens[t]?.pos === 'NOUN') {
-    for (let v = t - 1; v >= s.tokenStart && t - v <= 8; v--) {
+  if (noun >= 0) {
+    for (let v = noun - 1; v >= s.tokenStart && noun - v <= 8; v--) {
       // "there should be a phased withdrawal", "it would be an invasion": the modal of "be".
       const be = ctx.tokens[v]?.pos === 'AUX' && ctx.word(v) === 'be';
       // (Not "a phased withdrawal": a participle before the noun modifies it.)

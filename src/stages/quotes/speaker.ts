@@ -317,6 +317,102 @@ function timePhraseStart(ctx: QuoteContext, k: number, limit: number): number {
 const RAISING =
   /^(?:expected|scheduled|set|slated|due|likely|unlikely|certain|said|reported|believed|thought|supposed|understood|alleged|rumou?red|poised|about|going|sent|invited|asked|urged|forced|allowed|permitted|told|ordered|authori[sz]ed|encouraged|required|obliged|tasked|appointed|elected|chosen)$/;
 
+/** Texts and decisions, which say or rule what a participle after them says. */
+const WRITTEN =
+  /^(?:decision|decisions|ruling|rulings|verdict|judgment|judgement|law|laws|legislation|bill|bills|act|resolution|resolutions|decree|decrees|order|orders|directive|regulation|regulations|amendment|amendments|measure|measures|policy|policies|memo|memos|report|reports|statement|statements|letter|letters|document|documents|comments|remarks|article|articles|clause|provision|provisions|motion|treaty|agreement|accord|constitution)$/;
+
+/** Texts that speak for an issuer named with them ("the Council's statement calling for"). */
+const ISSUED_TEXT =
+  /^(?:statement|statements|memo|memos|letter|letters|report|reports|comments|remarks|resolution|resolutions|declaration)$/;
+
+/**
+ * Verbs whose subject is the author of the text they take: "issued a statement saying",
+ * "voted to bring in legislation banning smoking" — the author says or does what it says.
+ */
+const AUTHORING = new Set([
+  'issue',
+  'release',
+  'sign',
+  'pass',
+  'adopt',
+  'approve',
+  'enact',
+  'introduce',
+  'draft',
+  'write',
+  'publish',
+  'circulate',
+  'send',
+  'submit',
+  'propose',
+  'table',
+  'present',
+  'unveil',
+  'announce',
+  'deliver',
+  'bring',
+  'put',
+  'file',
+  'prepare',
+  'make',
+  'give',
+  'read',
+  'distribute',
+  'post',
+]);
+
+/**
+ * Whether participle c follows a text or a decision that its clause's subject did not author:
+ * "ruled that a 1998 decision banning… is unconstitutional", "to relax laws prohibiting…"
+ * (not "issued a statement saying", "signed a law banning").
+ */
+export function afterWritten(ctx: QuoteContext, c: number): boolean {
+  const noun = c - 1;
+  if (!/ing$/.test(ctx.word(c)) || !WRITTEN.test(ctx.word(noun))) return false;
+  if (ctx.tokens[noun]?.pos !== 'NOUN') return false;
+  // "A draft U.N. Security Council statement calling for…": a statement speaks for the
+  // issuer named with it.
+  let issuer = false;
+  for (let k = noun - 1; k >= 0 && noun - k <= 6; k--) {
+    const token = ctx.tokens[k];
+    if (!token) break;
+    if (token.pos === 'VERB') return !AUTHORING.has(token.lemma) && !issuer;
+    // "to bring in legislation": a particle after its verb.
+    const particle =
+      (token.pos === 'ADP' || token.pos === 'PART') && ctx.tokens[k - 1]?.pos === 'VERB';
+    if (!particle && !/^(?:DET|ADJ|NUM|NOUN|PROPN|PART)$/.test(token.pos)) break;
+    if (ISSUED_TEXT.test(ctx.word(noun)) && ctx.mentionAt(k)) issuer = true;
+  }
+  return !issuer;
+}
+
+/**
+ * Nouns of a resolve or an attempt whose owner does what the "to"-verb after them says:
+ * "Sweden's decision to ban", "its attempt to block", "Iran's move to expel" (events.ts reads
+ * most of them as planned, a failure as not done). Not "refusal": its rule codes the refusal,
+ * the act refused did not happen.
+ */
+const RESOLVE_NOUN =
+  /^(?:decision|decisions|plan|plans|move|moves|bid|bids|attempt|attempts|effort|efforts|intention|intentions|determination|readiness|willingness|resolve|pledge|pledges|promise|promises|threat|threats|vow|failure|offer|offers|proposal|proposals|push|drive|campaign)$/;
+
+/**
+ * The owner of the noun ending at token n: "Sweden's", "the EU's" (a mention before "'s") or a
+ * possessive pronoun that coreference resolved ("its", "their").
+ */
+function ownerOfNoun(ctx: QuoteContext, n: number, limit: number): Speaker | null {
+  let k = n - 1;
+  while (k > limit && ctx.tokens[k]?.pos === 'ADJ') k--;
+  if (/^['’]s?$/.test(ctx.word(k)) && k - 1 >= limit) {
+    const owner = ctx.mentionAt(k - 1);
+    return owner ? fromMention(owner) : null;
+  }
+  if (/^(?:its|their|his|her)$/.test(ctx.word(k))) {
+    const owner = ctx.mentionAt(k);
+    return owner?.actor ? fromMention(owner) : null;
+  }
+  return null;
+}
+
 /** The speaker who is the subject of cue token c: the phrase before it in its sentence. */
 export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Speaker | null {
   let j = c - 1;
@@ -360,6 +456,10 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
       let aux = verb - 1;
       while (aux > limit && ctx.tokens[aux]?.pos === 'ADV') aux--;
       if (ctx.tokens[aux]?.pos === 'AUX') return speakerBefore(ctx, aux, limit);
+    }
+    // "Sweden's decision to ban", "its attempt to block": the owner of the resolve.
+    if (ctx.tokens[j - 1]?.pos === 'NOUN' && RESOLVE_NOUN.test(ctx.word(j - 1))) {
+      return ownerOfNoun(ctx, j - 1, limit);
     }
     return ctx.tokens[verb]?.pos === 'VERB' ? speakerBefore(ctx, verb, limit) : null;
   }
@@ -473,6 +573,9 @@ function isPassive(ctx: QuoteContext, c: number, limit: number): boolean {
  * subject of the nearest finite verb before the participle, in its sentence.
  */
 function participleSubject(ctx: QuoteContext, c: number, limit: number): Speaker | null {
+  // "a 1998 decision banning same-sex marriage", "a memo detailing the plan": a participle
+  // right after a text or a decision says what the text does; no one speaks or acts.
+  if (afterWritten(ctx, c)) return null;
   // "…, Syria saying that …": an actor right before the participle, after a comma, is its
   // subject ("opened fire on people crossing to Nepal killing…" is not Nepal's).
   const right = ctx.mentionAt(c - 1);

@@ -1661,8 +1661,9 @@ test("an attack on someone's pledge or remarks is criticism; on their way it is 
       await read(
         'Title\n\nThe Australian prime minister attacked the Russian president on his pledge to cut gas supplies.',
       )
-    ).map((x) => x.split(' ')[0]),
-    ['ACCUSE'],
+    ).map((x) => x.split(' ').slice(0, 2).join(' ')),
+    // (The pledge is the Russian president's: a planned cut.)
+    ['ACCUSE AUSGOV', 'SANCTION RUSGOV'],
   );
   assert.deepEqual(
     (await read('Title\n\nIraqi insurgents attacked a police convoy on their way to Mosul.')).map(
@@ -1694,4 +1695,89 @@ test('a comma ends an actor list unless another comma or "and" follows the next 
     'ACCUSE IGOEUREEC → BLR',
     'ACCUSE IGOEUREEC → IRN',
   ]);
+});
+
+test('the owner of a resolve does what its "to"-verb says, planned when it is a threat or a plan', async () => {
+  assert.deepEqual(
+    await read("Title\n\nSweden's decision to ban flights from Iraq was criticised."),
+    ['COERCE SWE → IRQ'],
+  );
+  assert.deepEqual(
+    await read("Title\n\nThe EU's threat to impose sanctions on Belarus worried Minsk."),
+    ['SANCTION IGOEUREEC → BLR planned'],
+  );
+  // A refusal codes the refusal; what is refused did not happen.
+  assert.deepEqual(await read("Title\n\nPutin's refusal to meet Zelensky angered Kyiv."), [
+    'REJECT RUSGOV → UKRGOV',
+  ]);
+});
+
+test('a verb joined by "and" to a planned or possible one shares its modality', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe United States will remove North Korea from its list of countries that sponsor terrorism and lift some sanctions against the country.',
+    ),
+    ['CONCEDE USA → - planned'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThe party would set a quota on migrants and reject asylum seekers.'),
+    ['REJECT The party → - hypothetical'],
+  );
+  // Past forms are their own clauses.
+  assert.deepEqual(
+    await read('Title\n\nPolice arrested the leaders and expelled the journalists.'),
+    ['COERCE Police → the leaders', 'COERCE Police → the journalists'],
+  );
+});
+
+test('an act noun that is expected, planned or possible has not happened', async () => {
+  const list = await read(
+    'Title\n\nThe upcoming talks between Israel and Syria will be held in Ankara.',
+  );
+  assert.deepEqual(list, ['AGREE ISR → SYR planned']);
+  assert.deepEqual(
+    await read('Title\n\nRussia is planning to resume the practice of sending bombers on patrols.'),
+    ['MOBILIZE RUS → - planned'],
+  );
+});
+
+test('the speaker of a verb of saying did not do the act named right after it', async () => {
+  assert.deepEqual(
+    await read('Title\n\nBritish officials said a planned attack on the embassy was foiled.'),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nIranian representatives say negotiations with Europe are in the final stages.',
+    ),
+    ['CONSULT IRN → EUR'],
+  );
+});
+
+test("a participle after a text or a decision is what the text says, its author's only when named", async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nA judge has ruled that a 1998 decision banning same-sex marriages in Iowa is unconstitutional.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    (await read('Title\n\nThe Kenyan parliament passed a law banning smoking in bars.')).map((x) =>
+      x.split(' ').slice(0, 2).join(' '),
+    ),
+    ['COERCE KENLEG'],
+  );
+});
+
+test('accepting a resignation concedes nothing; a court throwing out a law expels no one', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe Japanese prime minister accepted the resignation of his farm minister.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read('Title\n\nA Maryland judge threw out the state law on marriage.'),
+    [],
+  );
 });
