@@ -59,10 +59,11 @@ const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const FAILED = new Set(['fail', 'failed', 'unable', 'inability', 'failure']);
 /**
  * Nouns whose "to"-verb is intended, not done: "the EU's threat to impose sanctions", "a bid
- * to oust the president" ("a decision to", "a move to" say nothing of when).
+ * to oust the president" ("a decision to", "a move to" say nothing of when; "an attempt to
+ * assassinate" is the act in CAMEO, done or foiled).
  */
 const INTENT_NOUN =
-  /^(?:plans?|threats?|intentions?|readiness|willingness|determination|resolve|pledges?|promises?|vows?|offers?|proposals?|bids?|attempts?|efforts?|push|drive|campaign)$/;
+  /^(?:plans?|threats?|intentions?|readiness|willingness|determination|resolve|pledges?|promises?|vows?|offers?|proposals?|bids?|efforts?|push|drive|campaign)$/;
 /** Modals of obligation: "Sudan must return the helicopter" states a demand, not an event. */
 const OBLIGATION = new Set(['must', 'should', 'ought']);
 const PLANNED_AUX = new Set(['will', "'ll", 'shall']);
@@ -658,7 +659,11 @@ const LIGHT_NOUNS = new Set([
  * of sanctions", "the risk of war").
  */
 const WISHED =
-  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions|threat|threats|risk|risks|danger|spectre|specter)$/;
+  /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions|threat|threats|risk|risks|danger|spectre|specter|goal|goals|aim|aims|objective|objectives|ambition|ambitions|dream|vision)$/;
+
+/** Nouns whose topic ("on", "about", "over" a gerund) is talked about, not done. */
+const TOPIC =
+  /^(?:decision|decisions|debate|debates|discussion|discussions|talks|vote|referendum|consultations?|questions?|views|position|stance|guidance|advice|briefing|update|ruling|resolution|law|bill|proposals?|plans?|negotiations)$/;
 
 /**
  * Verbs whose object is asked for, not done: "demanded an investigation", "sought talks",
@@ -1204,6 +1209,23 @@ function placeLead(ctx: QuoteContext, first: number, start: number): number {
   return -1;
 }
 
+/**
+ * "Your agents in Yemen, Egypt and Iraq have captured…", "Hamas militants and their supporters
+ * in the Gaza Strip staged…": places after a preposition are where the subject is, not the
+ * subject. The subject then is the phrase before them (and what is joined to it), or no one;
+ * undefined when the subject is no such place.
+ */
+function beforePlace(ctx: QuoteContext, group: Argument[], from: number): Argument[] | undefined {
+  const first = group[0];
+  const place = first ? placeLead(ctx, ctx.tokenAt(first.start), from) : -1;
+  if (place < 0) return undefined;
+  const head = phraseEndingAt(ctx, place - 1, from);
+  // ("The bombing of the Russian embassy in Kabul killed…": the attacked.)
+  const attacked = head !== null && ATTACK_NOUN.test(ctx.word(head[0] + 1));
+  const described = head && !attacked ? speakerFromPhrase(ctx, head[0], head[1]) : null;
+  return described ? coordinated(ctx, described, from) : [];
+}
+
 /** A hyphen inside a word ("long-threatened"), not a dash between clauses. */
 function joinedHyphen(ctx: QuoteContext, k: number): boolean {
   const token = ctx.tokens[k];
@@ -1545,18 +1567,10 @@ function argumentsAt(
     }
     if (subject) {
       const group = coordinated(ctx, subject, from);
-      // "Your agents in Yemen, Egypt and Iraq have captured…": places after a preposition are
-      // where the subject is, not the subject.
-      const first = group[0];
-      const place = first ? placeLead(ctx, ctx.tokenAt(first.start), from) : -1;
-      if (place >= 0) {
-        const head = phraseEndingAt(ctx, place - 1, from);
-        // ("The bombing of the Russian embassy in Kabul killed…": the attacked.)
-        const attacked = head !== null && ATTACK_NOUN.test(ctx.word(head[0] + 1));
-        const described = head && !attacked ? speakerFromPhrase(ctx, head[0], head[1]) : null;
-        if (!described) return [];
-        why.push(`${role}: subject of "${ctx.word(t)}", before its place`);
-        return [toArgument(ctx, described)];
+      const placed = beforePlace(ctx, group, from);
+      if (placed) {
+        if (placed.length) why.push(`${role}: subject of "${ctx.word(t)}", before its place`);
+        return placed;
       }
       why.push(`${role}: subject of "${ctx.word(t)}"`);
       return group;
@@ -1886,9 +1900,12 @@ function argumentsAt(
           return [];
         }
         const subject = speakerBefore(ctx, v, s.tokenStart);
-        if (subject)
-          why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
-        return subject ? coordinated(ctx, subject, s.tokenStart) : [];
+        if (!subject) return [];
+        const group = coordinated(ctx, subject, s.tokenStart);
+        const placed = beforePlace(ctx, group, s.tokenStart);
+        if (placed?.length === 0) return [];
+        why.push(`${role}: subject of "${ctx.word(v)}", which governs "${ctx.word(t)}"`);
+        return placed ?? group;
       }
       // "…signed the truce on Friday, after a meeting with Rice": a time phrase after the
       // comma belongs to the clause before it.
@@ -2101,7 +2118,18 @@ function verbGroup(
       if (PLANNED_MODIFIER.test(word)) modality = 'planned';
       else if (POSSIBLE_MODIFIER.test(word)) modality = 'hypothetical';
       else if (!/^(?:ADJ|ADV|VERB|NUM)$/.test(ctx.tokens[k]?.pos ?? '') && word !== '-') break;
-      if (modality !== 'asserted') break;
+      if (modality === 'asserted') continue;
+      // (Not "mounted its long-threatened invasion": carried out at last.)
+      let j = k - 1;
+      while (
+        j > s.tokenStart &&
+        (/^(?:DET|ADJ|NUM|ADV|PRON|PART)$/.test(ctx.tokens[j]?.pos ?? '') || ctx.word(j) === '-')
+      ) {
+        j--;
+      }
+      const verb = ctx.tokens[j]?.pos === 'VERB' ? lemma(ctx, j) : '';
+      if (PERFORMING.has(verb) || verb === 'begin' || verb === 'start') modality = 'asserted';
+      break;
     }
   }
   // A noun governed by a planning verb: "is preparing the 19th package of sanctions".
@@ -2451,6 +2479,25 @@ export function matchSentence(
     if (/ing$/.test(token.normal) && /^(?:for|of)$/.test(ctx.word(t - 1))) {
       if (WISHED.test(ctx.word(t - 2)) || WISHED.test(lemma(ctx, t - 2))) continue;
     }
+    // "has made no decision on withdrawing troops", "talks about sending observers": the topic
+    // of a decision or a debate.
+    if (
+      /ing$/.test(token.normal) &&
+      /^(?:on|about|over)$/.test(ctx.word(t - 1)) &&
+      TOPIC.test(ctx.word(t - 2))
+    ) {
+      continue;
+    }
+    // "Condemned inmates…", "Arrested protesters were freed": a participle opening the
+    // sentence before its noun modifies it.
+    if (
+      !nominal &&
+      /ed$/.test(token.normal) &&
+      (t === s.tokenStart || /^[.…"“'‘(]$/.test(ctx.word(t - 1))) &&
+      ctx.tokens[t + 1]?.pos === 'NOUN'
+    ) {
+      continue;
+    }
     let best: TriggerMatch | null = null;
     for (const rule of candidates) {
       const match =
@@ -2480,6 +2527,14 @@ export function matchSentence(
       continue;
     }
     if (best.rule.type === 'ASSAULT' && mishap(ctx, best.last, s)) continue;
+    // "as she left an election rally": a campaign's rally, not a protest.
+    if (
+      best.rule.type === 'PROTEST' &&
+      /^rall(?:y|ies)$/.test(token.normal) &&
+      /^(?:election|electoral|campaign|victory)$/.test(ctx.word(t - 1))
+    ) {
+      continue;
+    }
     // "has charged the Foreign Ministry to render the account": charging someone to act is
     // an instruction, not an accusation.
     if (best.rule.type === 'ACCUSE' && lemma(ctx, t) === 'charge' && chargedTo(ctx, t, s)) {
@@ -2914,6 +2969,20 @@ const REACTION = new Set([
   // "killed nine protesters in their crackdown on peaceful demonstrations".
   'crackdown',
   'clampdown',
+  // "will meet officials for an update on the fighting": news of the act.
+  'update',
+  'updates',
+  'briefing',
+  'briefings',
+  'news',
+  'details',
+  'information',
+  'debate',
+  'discussion',
+  'discussions',
+  'hearing',
+  'hearings',
+  'testimony',
 ]);
 
 /** Whether a noun or a pronoun stands between tokens a and b (an object, not "pushing hard"). */
@@ -3164,7 +3233,7 @@ function participleModifier(ctx: QuoteContext, t: number): boolean {
 const FORCEFUL = new Set(['ASSAULT', 'COERCE']);
 /** Social ills fought ("terrorism", "corruption") and prizes taken ("recaptured the lead"). */
 const ABSTRACT =
-  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance|authority|privileges|development|project|proposal|proposals|bill|legislation|ruling|verdict|charges|closure|construction|extradition|deportation|eviction|cuts|application|applications|lawsuit|lawsuits|appeal|appeals|case|claim|claims|decision|plan|plans|policy|policies|law|laws|measure|measures)$/u;
+  /^(?:\p{L}+(?:ism|isation|ization)|corruption|crime|poverty|drugs|trafficking|piracy|disease|inflation|unemployment|hunger|illiteracy|terror|impunity|fraud|smuggling|lead|title|seat|seats|majority|record|crown|championship|initiative|momentum|messenger|cancer|illness|disease|leukemia|leukaemia|tumour|tumor|aids|hiv|addiction|depression|strife|sectarianism|violence|extremism|radicalism|discrimination|racism|intolerance|hatred|injustice|misinformation|disinformation|climate|warming|pollution|deforestation|epidemic|pandemic|famine|drought|wildfires|floods|leadership|presidency|premiership|chairmanship|throne|nomination|future|opportunity|opportunities|moment|chance|authority|privileges|development|project|proposal|proposals|bill|legislation|ruling|verdict|charges|closure|construction|extradition|deportation|eviction|cuts|application|applications|lawsuit|lawsuits|appeal|appeals|case|claim|claims|decision|plan|plans|policy|policies|law|laws|measure|measures|rumours|rumors|rumour|rumor|speculation|hopes|idea|ideas|deal|deals)$/u;
 
 /**
  * Causes fought for: "fighting for democracy", "has battled for workers' rights for years" is

@@ -1781,3 +1781,58 @@ test('accepting a resignation concedes nothing; a court throwing out a law expel
     [],
   );
 });
+
+test('news of an act, a decision on it and a goal of it are no act', async () => {
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nPresident Musharraf will meet army officers for an update on the fighting in Waziristan.',
+      )
+    ).filter((x) => x.startsWith('ASSAULT')),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe British prime minister has made no decision on withdrawing troops from Iraq.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe Egyptian president endorsed the goal of reaching an agreement with Israel.',
+    ),
+    [],
+  );
+});
+
+test('killing off rumours, condemned inmates, an election rally and a case accepted are no events', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThe Australian treasurer wants to kill off the rumours of a challenge.'),
+    [],
+  );
+  assert.deepEqual(await read('Title\n\nCondemned inmates will never run out of ideas.'), []);
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nThe former Pakistani prime minister was shot as she left an election rally in Rawalpindi.',
+      )
+    ).map((x) => x.split(' ')[0]),
+    ['ASSAULT'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nThe case was accepted by the Supreme Court of the United States.'),
+    [],
+  );
+});
+
+test('a planned act carried out at last is done; a place after the subject is where it is', async () => {
+  assert.deepEqual(
+    await read('Title\n\nIsrael today mounted its long-threatened invasion of Lebanon.'),
+    ['ASSAULT ISR → LBN'],
+  );
+  const [protest] = await events(
+    'Title\n\nHamas militants and their supporters in the Gaza Strip staged noisy demonstrations.',
+  );
+  assert.equal(protest?.type, 'PROTEST');
+  assert.equal(protest?.source.text, 'their supporters');
+});
