@@ -661,6 +661,12 @@ const LIGHT_NOUNS = new Set([
 const WISHED =
   /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions|threat|threats|risk|risks|danger|spectre|specter|goal|goals|aim|aims|objective|objectives|ambition|ambitions|dream|vision)$/;
 
+const POSSESSIVE_PRONOUN = /^(?:its|his|her|their|our|my)$/i;
+
+/** Spans of time and runs of acts whose "of"-gerund names the act: "days of fighting". */
+const SPAN_NOUN =
+  /^(?:hours|days|weeks|months|years|decades|nights|night|day|week|month|year|rounds?|waves?|spate|series|outbreak|bout|bouts)$/;
+
 /** Nouns whose topic ("on", "about", "over" a gerund) is talked about, not done. */
 const TOPIC =
   /^(?:decision|decisions|debate|debates|discussion|discussions|talks|vote|referendum|consultations?|questions?|views|position|stance|guidance|advice|briefing|update|ruling|resolution|law|bill|proposals?|plans?|negotiations)$/;
@@ -1602,7 +1608,31 @@ function argumentsAt(
         break;
       }
     }
-    const inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
+    let inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
+    // "Hezbollah and its allies are killing…": a possessive pronoun is the owner, not the
+    // doer; the actor joined to the phrase is. (Whom an act befell keeps its owner's code:
+    // "her translator was killed".)
+    if (
+      role === 'source' &&
+      !isPassive(ctx, t, s) &&
+      inside &&
+      phrase &&
+      POSSESSIVE_PRONOUN.test(inside.text) &&
+      inside.end < (ctx.tokens[phrase[1] - 1]?.end ?? 0)
+    ) {
+      // ("Washington along with its allies demanded…": the one they are with.)
+      const a = phrase[0];
+      const along = ctx.word(a - 1) === 'with' && /^(?:along|together)$/.test(ctx.word(a - 2));
+      const joined =
+        ctx.word(a - 1) === 'and' ? ctx.mentionAt(a - 2) : along ? ctx.mentionAt(a - 3) : undefined;
+      if (joined) {
+        why.push(
+          `${role}: "${joined.text}", joined to "${ctx.text(ctx.tokens[phrase[0]]!.start, ctx.tokens[phrase[1] - 1]!.end)}"`,
+        );
+        return [argumentOf(joined)];
+      }
+      inside = undefined;
+    }
     if (!inside) {
       // "Protesters were dispersed by riot police": a passive's subject named by a
       // description (the caller makes it the target).
@@ -2135,6 +2165,14 @@ function verbGroup(
   // A noun governed by a planning verb: "is preparing the 19th package of sanctions".
   if (noun >= 0) {
     for (let v = noun - 1; v >= s.tokenStart && noun - v <= 8; v--) {
+      // "…was set for May 12, as talks between Sharif and Zardari ended": another clause.
+      if (
+        ctx.tokens[v]?.pos === 'SCONJ' ||
+        (ctx.word(v - 1) === ',' &&
+          /^(?:as|while|when|because|although|though|whereas)$/.test(ctx.word(v)))
+      ) {
+        break;
+      }
       // "there should be a phased withdrawal", "it would be an invasion": the modal of "be".
       const be = ctx.tokens[v]?.pos === 'AUX' && ctx.word(v) === 'be';
       // (Not "a phased withdrawal": a participle before the noun modifies it.)
@@ -2155,11 +2193,16 @@ function verbGroup(
   // "…closer ties if it arrests Mladic": an if-clause without a comma before it.
   for (let k = t - 1; k >= clauseStart && t - k <= 8; k--) {
     const word = ctx.word(k);
-    if (word === 'if' || word === 'unless') {
+    // ("…provided they have not killed civilians": a condition.)
+    const provided =
+      /^(?:provided|providing)$/.test(word) &&
+      (ctx.word(k + 1) === 'that' || ctx.tokens[k + 1]?.pos === 'PRON');
+    if (word === 'if' || word === 'unless' || provided) {
       modality = 'hypothetical';
       break;
     }
-    if (ctx.tokens[k]?.pos === 'VERB') break;
+    // ("if Mugabe thinks he has beaten people": what the condition supposes.)
+    if (ctx.tokens[k]?.pos === 'VERB' && !SAYING.has(lemma(ctx, k))) break;
   }
   if (/\?\s*["”’]?\s*$/.test(ctx.text(s.start, s.end))) modality = 'question';
   return { negated, modality, obliged };
@@ -2387,7 +2430,7 @@ export function matchSentence(
       afterSubjectedTo ||
       (ctx.word(t - 1) === 'of' &&
         token.pos === 'VERB' &&
-        !/ing$/.test(token.normal) &&
+        (!/ing$/.test(token.normal) || SPAN_NOUN.test(ctx.word(t - 2))) &&
         rules.byNoun.has(token.normal));
     // "said fighting between Fatah and Hamas went on": a gerund before "between" names the act.
     const gerundBetween =
@@ -2479,6 +2522,10 @@ export function matchSentence(
     if (/ing$/.test(token.normal) && /^(?:for|of)$/.test(ctx.word(t - 1))) {
       if (WISHED.test(ctx.word(t - 2)) || WISHED.test(lemma(ctx, t - 2))) continue;
     }
+    // "California Supreme Court strikes down ban": a headline's verb tagged as a noun.
+    if (nominal && /^strikes?$/.test(token.normal) && ctx.word(t + 1) === 'down') continue;
+    // "talks ended without reaching any deal": what is done without is not done.
+    if (/ing$/.test(token.normal) && ctx.word(t - 1) === 'without') continue;
     // "has made no decision on withdrawing troops", "talks about sending observers": the topic
     // of a decision or a debate.
     if (

@@ -1836,3 +1836,57 @@ test('a planned act carried out at last is done; a place after the subject is wh
   assert.equal(protest?.type, 'PROTEST');
   assert.equal(protest?.source.text, 'their supporters');
 });
+
+test('refusing to comment, accepting an office, winning voters and ending a campaign code nothing', async () => {
+  for (const text of [
+    'The Israeli army refused to comment on the report.',
+    'The Italian senator accepted the office of prime minister.',
+    'The senator failed to capture white voters in Ohio.',
+    'The American senator suspended his campaign in January.',
+    'Several American states allow civil unions.',
+    'California Supreme Court strikes down ban on gay marriage',
+  ]) {
+    assert.deepEqual(await read(`Title\n\n${text}`), [], text);
+  }
+});
+
+test('days of fighting are a noun; a condition and a clause after "as" keep their own modality', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nOver thirty people have died as a result of several days of fighting in Lebanon.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe deadline was set for May 12, as talks between Pakistan and India ended in London.',
+    ),
+    ['CONSULT PAK → IND'],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe Iraqi prime minister offered an amnesty to fighters provided they have not killed American soldiers.',
+    ).then((list) => list.filter((x) => x.startsWith('ASSAULT'))),
+    ['ASSAULT fighters → USAMIL negated hypothetical'],
+  );
+  // What is done without is not done.
+  assert.deepEqual(
+    await read('Title\n\nThe talks between Israel and Syria ended without reaching any deal.').then(
+      (list) => list.filter((x) => x.startsWith('AGREE')),
+    ),
+    [],
+  );
+});
+
+test('a possessive pronoun owns the subject, it does not do the act', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nBacked by Syria and Iran, Hezbollah and its allies are killing fellow citizens.',
+    ),
+    ['ASSAULT LBNREB → fellow citizens'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nWashington along with its allies demanded that Hamas renounce violence.'),
+    ['REQUEST USAGOV → PSEREBHMS'],
+  );
+});
