@@ -156,10 +156,14 @@ function reread(
     const quote = first ? quoteAt(quotes, first.start, first.end) : undefined;
     return quote && ownWords(ctx, draft, quote) ? quote : undefined;
   };
+  // (The future of reported speech is a threat only when coercive, as a possibility is:
+  // "announced it would prohibit all aid" is the planned sanction PLOVER codes, "said they
+  // would blockade Paris to demand…" a threat.)
   if (
     HOSTILE.has(draft.rule.type) &&
-    (draft.modality === 'planned' ||
-      (draft.modality === 'hypothetical' && coercivePurpose(ctx, draft)))
+    ((draft.modality === 'planned' && draft.reported !== true) ||
+      ((draft.modality === 'hypothetical' || draft.reported === true) &&
+        coercivePurpose(ctx, draft)))
   ) {
     const quote = ownQuote();
     if (quote && rules.byId.has('threaten.threaten')) {

@@ -50,6 +50,8 @@ export interface EventDraft {
   obliged: boolean;
   /** "will withdraw … unless …": a conditional threat (events.ts). */
   conditional: boolean;
+  /** Planned as the future of reported speech ("said it would prohibit aid"), not announced. */
+  reported?: boolean;
   /** Why each argument was chosen, for --explain. */
   why: string[];
 }
@@ -95,6 +97,7 @@ const PLANNING = new Set([
   'plot',
   'conspire',
   'scheme',
+  'wish',
 ]);
 /**
  * Verbs whose "to"-complement verb is planned, though a noun after them is not: "agreed to
@@ -401,10 +404,18 @@ function gerundSubject(ctx: QuoteContext, t: number, s: Sentence): boolean {
   for (let k = t + 1; k < s.tokenEnd && k - t <= 10; k++) {
     const word = ctx.word(k);
     if (/^(?:would|could|might|may|will|can|should|must)$/.test(word)) return true;
+    // "said that deploying a missile shield in Europe is necessary": judged, not done.
+    if (/^(?:is|are|was|were)$/.test(word)) {
+      return EVALUATIVE.test(ctx.word(skipAdverbs(ctx, k + 1, s.tokenEnd)));
+    }
     if (/^[,;:.!?]$/.test(word) || ctx.tokens[k]?.pos === 'VERB') return false;
   }
   return false;
 }
+
+/** Words that judge what a gerund subject names: "deploying troops is necessary". */
+const EVALUATIVE =
+  /^(?:necessary|important|essential|vital|crucial|needed|required|key|wrong|right|illegal|legal|unacceptable|acceptable|justified|unjustified|possible|impossible|likely|unlikely|dangerous|pointless|useless)$/;
 
 /** Months and their abbreviations. */
 const MONTH =
@@ -1232,6 +1243,36 @@ function beforePlace(ctx: QuoteContext, group: Argument[], from: number): Argume
   return described ? coordinated(ctx, described, from) : [];
 }
 
+/** Whether the phrase starting at token a is the agent of a passive ("killed by X"). */
+function isPassiveAgent(ctx: QuoteContext, a: number): boolean {
+  return ctx.word(a - 1) === 'by';
+}
+
+/** Types whose object is judged or answered: the act named, not whom it befell. */
+const JUDGED_TYPES = new Set(['ACCUSE', 'SUPPORT', 'REJECT']);
+
+/**
+ * Where those an act noun in the object befell start ("condemned the attacks on Turkish
+ * soldiers": the token after "on"), or -1 when the object is no such act.
+ */
+function actOnVictims(ctx: QuoteContext, after: number, s: Sentence): number {
+  let n = after + 1;
+  while (
+    n < s.tokenEnd &&
+    n - after <= 5 &&
+    /^(?:DET|ADJ|NUM|ADV)$/.test(ctx.tokens[n]?.pos ?? '')
+  ) {
+    n++;
+  }
+  if (!ATTACK_NOUN.test(ctx.word(n))) return -1;
+  // ("the attacks by the PKK on Turkish soldiers": over the doer.)
+  let k = n + 1;
+  if (ctx.word(k) === 'by') {
+    while (k < s.tokenEnd && !/^(?:on|against)$/.test(ctx.word(k)) && k - n <= 6) k++;
+  }
+  return /^(?:on|against)$/.test(ctx.word(k)) ? k + 1 : -1;
+}
+
 /** A hyphen inside a word ("long-threatened"), not a dash between clauses. */
 function joinedHyphen(ctx: QuoteContext, k: number): boolean {
   const token = ctx.tokens[k];
@@ -1606,6 +1647,28 @@ function argumentsAt(
       if (head && ATTACK_NOUN.test(ctx.word(head[1] - 1))) {
         phrase = head;
         break;
+      }
+    }
+    // "New audiotape attributed to Osama bin Laden released": a name after a participle and
+    // its preposition is inside a phrase about the noun before them; that noun is the subject.
+    if (phrase && !isPassiveAgent(ctx, phrase[0])) {
+      // (From the start of a name the phrase ends in: "Osama bin Laden".)
+      const named = ctx.mentionAt(phrase[0]);
+      const lead = (named ? ctx.tokenAt(named.start) : phrase[0]) - 1;
+      const participle = ctx.tokens[lead - 1];
+      const noun = ctx.tokens[lead - 2];
+      if (
+        /^(?:to|from|with|for|in|on|at)$/.test(ctx.word(lead)) &&
+        participle &&
+        /^(?:VERB|ADJ)$/.test(participle.pos) &&
+        /(?:ed|ing)$/.test(participle.normal) &&
+        noun?.pos === 'NOUN' &&
+        !ctx.mentionAt(lead - 2)
+      ) {
+        why.push(
+          `${role}: none (the subject is "${noun.normal}", which "${participle.normal}" describes)`,
+        );
+        return [];
       }
     }
     let inside = phrase ? ctx.mentionsIn(phrase[0], phrase[1]).pop() : undefined;
@@ -2058,6 +2121,74 @@ const PLANNED_MODIFIER =
 const POSSIBLE_MODIFIER =
   /^(?:possible|potential|hypothetical|eventual|feared|likely|probable|conceivable)$/;
 
+/** Verbs that report what someone said (not what they hoped, feared or believed). */
+const REPORTING = new Set([
+  'say',
+  'announce',
+  'tell',
+  'state',
+  'declare',
+  'confirm',
+  'insist',
+  'add',
+  'explain',
+  'promise',
+  'pledge',
+  'vow',
+  'warn',
+  'write',
+  'report',
+  'indicate',
+  'assure',
+  'reply',
+]);
+
+/**
+ * Whether "would" at token k states the future of reported speech: its clause follows a verb
+ * of saying, with or without "that" ("said Russia would…", "announced that it would…"), with no
+ * condition in the sentence ("would… if", "unless"). ("hoped the Prime Minister would…" is a
+ * wish.)
+ */
+function reportedFuture(ctx: QuoteContext, k: number, s: Sentence): boolean {
+  for (let j = s.tokenStart; j < s.tokenEnd; j++) {
+    if (/^(?:if|unless)$/.test(ctx.word(j))) return false;
+  }
+  for (let j = k - 1; j >= s.tokenStart && k - j <= 8; j--) {
+    const word = ctx.word(j);
+    const token = ctx.tokens[j];
+    if (word === 'that') {
+      // ("announced on Wednesday that it would…": over the date.)
+      const dated = dateBefore(ctx, j, s);
+      return REPORTING.has(lemma(ctx, dated >= 0 ? dated : j - 1));
+    }
+    if (token?.pos === 'VERB') return REPORTING.has(lemma(ctx, j));
+    if (token?.pos === 'AUX' || /^[,;:"“”]$/.test(word)) return false;
+  }
+  return false;
+}
+
+/**
+ * The verb before a date that stands right before token k, a "to" or a "that" ("vowed Monday
+ * 9 October to", "announced on Wednesday that"), or -1.
+ */
+function dateBefore(ctx: QuoteContext, k: number, s: Sentence): number {
+  let j = k - 1;
+  let dated = false;
+  while (j > s.tokenStart && k - j <= 5) {
+    const word = ctx.word(j);
+    if (!(
+      WEEKDAY.test(word) ||
+      ctx.lexicon.months.has(word) ||
+      /^\d+(?:st|nd|rd|th)?$/.test(word) ||
+      word === 'on'
+    ))
+      break;
+    dated = true;
+    j--;
+  }
+  return dated && ctx.tokens[j]?.pos === 'VERB' ? j : -1;
+}
+
 /** Verbs whose gerund object is weighed, not done: "is considering imposing sanctions". */
 const WEIGHING = new Set([
   'consider',
@@ -2074,9 +2205,10 @@ function verbGroup(
   ctx: QuoteContext,
   t: number,
   s: Sentence,
-): { negated: boolean; modality: Modality; obliged: boolean } {
+): { negated: boolean; modality: Modality; obliged: boolean; reported: boolean } {
   let negated = false;
   let obliged = false;
+  let reported = false;
   let modality: Modality = 'asserted';
   // "Beckett is considering admitting the link", "discussed sending troops": planned.
   if (/ing$/.test(ctx.word(t)) && WEIGHING.has(lemma(ctx, t - 1))) {
@@ -2093,8 +2225,11 @@ function verbGroup(
       obliged = true;
       if (word === 'to') break;
     } else if (PLANNED_AUX.has(word)) modality = 'planned';
-    else if (HYPOTHETICAL_AUX.has(word)) modality = 'hypothetical';
-    else if (word === 'to') {
+    else if (HYPOTHETICAL_AUX.has(word)) {
+      // "Medvedev said Russia would strengthen its contingent": the future of what was said.
+      reported = word === 'would' && reportedFuture(ctx, k, s);
+      modality = reported ? 'planned' : 'hypothetical';
+    } else if (word === 'to') {
       // "failed to reach", "was unable to meet", "its inability to agree": it did not happen.
       if (FAILED.has(lemma(ctx, k - 1)) || FAILED.has(ctx.word(k - 1))) negated = true;
       // "has yet to talk", "is yet to meet": not so far.
@@ -2104,8 +2239,11 @@ function verbGroup(
       }
       // "is to visit" (planned), "intends to provide", "refused to meet" (the rule's).
       const before = ctx.tokens[k - 1];
+      // ("vowed Monday 9 October to track down": over the date.)
+      const verb = dateBefore(ctx, k, s);
       if (before && before.pos === 'AUX' && lemma(ctx, k - 1) === 'be') modality = 'planned';
       else if (before && PLANNING.has(lemma(ctx, k - 1))) modality = 'planned';
+      else if (verb >= 0 && PLANNING.has(lemma(ctx, verb))) modality = 'planned';
       else if (before && COMMITTING.has(lemma(ctx, k - 1))) modality = 'planned';
       else if (ctx.word(k - 1) === 'going') modality = 'planned';
       // "the EU's threat to impose sanctions", "its attempt to block": intended, not done.
@@ -2117,12 +2255,25 @@ function verbGroup(
       // "the law allows police to arrest", "to enable them to charge the thugs": made
       // possible, not done (a past "allowed the trucks to enter" may well have been).
       else if (enabling(ctx, objectVerb(ctx, k - 1, s))) modality = 'hypothetical';
+      // "militants could attempt to assassinate", "will continue to fight": the modality of
+      // the verb the "to" follows.
+      else if (before?.pos === 'VERB') {
+        const group = verbGroup(ctx, k - 1, s);
+        if (group.modality !== 'asserted') modality = group.modality;
+      }
       break;
     } else if (token.pos !== 'AUX' && token.pos !== 'ADV' && token.pos !== 'PART') break;
   }
   // "will remove North Korea from the list and lift sanctions", "agreed to identify and
   // dismantle": a bare verb after "and" shares the modality of the bare verb it is joined to.
-  if (modality === 'asserted' && /^(?:and|or)$/.test(ctx.word(k)) && bareVerb(ctx, t)) {
+  if (
+    modality === 'asserted' &&
+    /^(?:and|or)$/.test(ctx.word(k)) &&
+    ctx.tokens[t]?.pos === 'VERB' &&
+    // (Not a noun the tagger read as a verb: "severe beatings, and torture of members".)
+    ctx.word(t + 1) !== 'of' &&
+    bareVerb(ctx, t)
+  ) {
     for (let v = k - 1; v >= s.tokenStart && k - v <= 15; v--) {
       if (/^[;:"“”]$/.test(ctx.word(v))) break;
       if (ctx.tokens[v]?.pos !== 'VERB' || !bareVerb(ctx, v)) continue;
@@ -2205,7 +2356,7 @@ function verbGroup(
     if (ctx.tokens[k]?.pos === 'VERB' && !SAYING.has(lemma(ctx, k))) break;
   }
   if (/\?\s*["”’]?\s*$/.test(ctx.text(s.start, s.end))) modality = 'question';
-  return { negated, modality, obliged };
+  return { negated, modality, obliged, reported: reported && modality === 'planned' };
 }
 
 function afterUnless(ctx: QuoteContext, t: number, s: Sentence): boolean {
@@ -2631,6 +2782,21 @@ export function matchSentence(
       false,
       FORCEFUL.has(best.rule.type),
     );
+    // "condemned any such attacks on Turkish soldiers": those an act befell are not the ones
+    // judged; its doer is, when named ("the attacks by the PKK on…").
+    if (
+      JUDGED_TYPES.has(best.rule.type) &&
+      best.rule.target === 'object' &&
+      best.head === undefined
+    ) {
+      const victims = actOnVictims(ctx, best.after, s);
+      if (victims >= 0) {
+        const by = prepAfter(ctx, best.after, s.tokenEnd, 'by');
+        targets = targets.filter((a) => ctx.tokenAt(a.start) < victims);
+        if (!targets.length && by >= 0) targets = actorsFrom(ctx, by + 1, s.tokenEnd);
+        why.push(`target: not whom the "${ctx.word(victims - 2)}" befell`);
+      }
+    }
     // "backed Ukraine's bid", "supports the Egyptian plan": the object's owner.
     if (targets.length === 0 && best.rule.target === 'object' && best.head !== undefined) {
       const owner = ownerBefore(ctx, best.head, t);
@@ -2768,6 +2934,22 @@ export function matchSentence(
       sources = [unknownSource(ctx, t)];
       why.push(`source: unknown (the ${ctx.word(t)} names whom it befell, not who did it)`);
     }
+    // "Bhutto was traveling to a rally", "At the rally, Edwards addressed supporters": a
+    // politician's rally is a campaign's, a protest only when against someone.
+    if (
+      best.rule.type === 'PROTEST' &&
+      /^rall(?:y|ies)$/.test(token.normal) &&
+      sources.length > 0 &&
+      sources.every(
+        (a) =>
+          a.actor !== null &&
+          !a.actor.startsWith('unlinked:') &&
+          ctx.actors.get(a.actor)?.type === 'person',
+      ) &&
+      !/^(?:against|protesting|over)$/.test(ctx.word(t + 1))
+    ) {
+      continue;
+    }
     // "talks between X and Y"; "Russia and Ukraine met in Istanbul": a reciprocal act of
     // coordinated subjects with no one else named is each one's with the other.
     const reciprocal = best.rule.reciprocal && targets.length === 0;
@@ -2805,6 +2987,7 @@ export function matchSentence(
       (ctx.tokens[t]?.pos === 'NOUN' && deniedNoun(ctx, t, s.tokenStart - 1));
     found.push({
       obliged,
+      ...(group.reported ? { reported: true } : {}),
       conditional: isConditionalThreat(ctx, t, s, modality, HOSTILE_TYPES.has(best.rule.type)),
       rule: best.rule,
       first: t,
@@ -3627,7 +3810,12 @@ export function passiveListHead(ctx: QuoteContext, t: number, s: Sentence): numb
   if (!/^(?:and|,)$/.test(ctx.word(joint)) || !PARTICIPLE.test(ctx.word(t))) return -1;
   if (/^(?:DET|NOUN|PROPN|PRON|NUM|ADJ)$/.test(ctx.tokens[t + 1]?.pos ?? '')) return -1;
   for (let v = joint - 1; v >= s.tokenStart && t - v <= 12; v--) {
-    if (ctx.tokens[v]?.pos !== 'VERB') continue;
+    // (wink-nlp may tag the participle after its auxiliary a noun: "has been shot and killed".)
+    const tagged =
+      ctx.tokens[v]?.pos === 'VERB' ||
+      (isParticiple(ctx.word(v)) &&
+        PASSIVE_AUX.has(ctx.word(skipAdverbsBack(ctx, v - 1, s.tokenStart))));
+    if (!tagged) continue;
     if (!isParticiple(ctx.word(v))) return -1;
     const k = skipAdverbsBack(ctx, v - 1, s.tokenStart);
     // The participle before is a passive itself, or one of the list ("tried" above).

@@ -380,6 +380,8 @@ export function afterWritten(ctx: QuoteContext, c: number): boolean {
     // "to bring in legislation": a particle after its verb.
     const particle =
       (token.pos === 'ADP' || token.pos === 'PART') && ctx.tokens[k - 1]?.pos === 'VERB';
+    // ("Barzani said in a statement condemning the PKK": the speaker's own statement.)
+    if (token.normal === 'in' && ISSUED_TEXT.test(ctx.word(noun))) return false;
     if (!particle && !/^(?:DET|ADJ|NUM|NOUN|PROPN|PART)$/.test(token.pos)) break;
     if (ISSUED_TEXT.test(ctx.word(noun)) && ctx.mentionAt(k)) issuer = true;
   }
@@ -445,7 +447,15 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
   if (word === 'to') {
     // "Duncan Smith went on to say, …", "continued to insist that …": the main verb's subject;
     // "it is important to clarify that …" names no one.
-    const verb = ctx.tokens[j - 1]?.pos === 'ADP' ? j - 2 : j - 1;
+    let verb = ctx.tokens[j - 1]?.pos === 'ADP' ? j - 2 : j - 1;
+    // "decided on Friday to send troops": the verb before the date.
+    for (let d = j - 1; d > limit && j - d <= 5; d--) {
+      const w = ctx.word(d);
+      if (!(WEEKDAY.test(w) || ctx.lexicon.months.has(w) || /^\d+$/.test(w) || w === 'on')) {
+        if (d < j - 1 && ctx.tokens[d]?.pos === 'VERB') verb = d;
+        break;
+      }
+    }
     // "Putin has yet to meet": the auxiliary's subject.
     if (ctx.word(j - 1) === 'yet' && ctx.tokens[j - 2]?.pos === 'AUX') {
       return speakerBefore(ctx, j - 2, limit);

@@ -1890,3 +1890,103 @@ test('a possessive pronoun owns the subject, it does not do the act', async () =
     ['REQUEST USAGOV → PSEREBHMS'],
   );
 });
+
+test('"would" in reported speech is the future that was announced, not a possibility', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe Russian president said Russia would strengthen its contingent in Georgia.',
+    ),
+    ['MOBILIZE RUS → GEO planned'],
+  );
+  // An announced sanction stays a sanction (PLOVER's reading), a coercive one is a threat.
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe United States announced on Wednesday that it would prohibit all aid to the Macedonian rebels.',
+    ).then((list) =>
+      list.map((x) => x.split(' ').slice(0, 2).join(' ') + ' ' + x.split(' ').pop()),
+    ),
+    ['SANCTION USA planned'],
+  );
+  // A hope, a belief or a condition keeps "would" a possibility.
+  assert.deepEqual(
+    await read('Title\n\nThe Japanese minister hoped the Chinese president would visit Tokyo.'),
+    ['AGREE CHNGOV → JPNGOV hypothetical'],
+  );
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nThe French minister said France would give aid to Chad if the Chadian government asked.',
+      )
+    ).map((x) => x.split(' ').pop()),
+    ['hypothetical'],
+  );
+});
+
+test('a date between a verb of intent and its "to" does not hide the intent', async () => {
+  assert.deepEqual(
+    await read('Title\n\nThe French president decided on Friday to send troops to Chad.'),
+    ['MOBILIZE FRAGOV → TCD planned'],
+  );
+});
+
+test('"has been shot and killed" is one passive act; a participle tagged as a noun still leads the list', async () => {
+  const list = await events('Title\n\nThe Australian soldier has been shot and killed.');
+  assert.deepEqual(list.map(brief), ['ASSAULT  → AUSMIL']);
+  // (The two participles are two mentions of the one act.)
+  assert.equal(list[0]?.mentions.length, 2);
+});
+
+test('a judged attack is judged for its doer, not for those it befell', async () => {
+  assert.deepEqual(
+    await read('Title\n\nIraq has condemned any such attacks on Turkish soldiers.'),
+    ['ACCUSE IRQ → -'],
+  );
+  assert.deepEqual(
+    await read('Title\n\nIraq condemned the attacks by the PKK on Turkish soldiers.'),
+    ['ACCUSE IRQ → TURREB'],
+  );
+});
+
+test('a modal before "attempt to" reaches the act; what a gerund subject is judged to be is not done', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nSecurity was tight after a warning that militants could attempt to assassinate the former Pakistani prime minister.',
+    ).then((list) => list.map((x) => x.split(' ').pop())),
+    ['hypothetical'],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe American president said that deploying a missile shield in Poland is necessary.',
+    ),
+    [],
+  );
+});
+
+test("a politician's rally is no protest unless it is against someone", async () => {
+  assert.deepEqual(
+    await read('Title\n\nAt the rally, John Edwards addressed the supporters of Barack Obama.'),
+    [],
+  );
+  assert.deepEqual(
+    (await read('Title\n\nRaila Odinga led a rally against the Kenyan government.')).map(
+      (x) => x.split(' ')[0],
+    ),
+    ['PROTEST'],
+  );
+});
+
+test('a name after a participle describes the noun before it; a statement one is quoted in is one’s own', async () => {
+  assert.deepEqual(
+    await read('Title\n\nA new audiotape attributed to Osama bin Laden was released on Monday.'),
+    [],
+  );
+  const [condemned] = await events(
+    'Title\n\nThe Kurdish president said in a statement condemning the PKK that Iraq would not allow attacks.',
+  );
+  assert.equal(condemned?.type, 'ACCUSE');
+  assert.equal(condemned?.source.text, 'Kurdish president');
+  assert.deepEqual(
+    await read('Title\n\nThe Dalai Lama accepted the Congressional Gold Medal in Washington.'),
+    [],
+  );
+});
