@@ -234,6 +234,23 @@ export function findDates(
       to: `${decade + 9}-12-31`,
     });
   }
+  // A span of years ("Japan's invasion of China from 1931 to 1945").
+  for (const match of text.matchAll(
+    /\bfrom\s+((?:19|20)\d\d)\s+(?:to|until|till|through)\s+((?:19|20)\d\d)\b/g,
+  )) {
+    const first = match[1] ?? '';
+    const last = match[2] ?? '';
+    const at = offset + (match.index ?? 0) + 5;
+    if (out.some((d) => d.start <= at && at < d.end)) continue;
+    const end = offset + (match.index ?? 0) + match[0].length;
+    out.push({
+      text: text.slice(at - offset, end - offset),
+      start: at,
+      end,
+      from: `${first}-01-01`,
+      to: `${last}-12-31`,
+    });
+  }
   // A bare year ("signed in 2014"), which chrono-node leaves alone.
   for (const match of text.matchAll(
     /\b(?:in|since|during|until|by|of)\s+((?:19|20)\d\d)\b(?!\s*[-–]\d)/g,

@@ -406,7 +406,12 @@ function gerundSubject(ctx: QuoteContext, t: number, s: Sentence): boolean {
     if (/^(?:would|could|might|may|will|can|should|must)$/.test(word)) return true;
     // "said that deploying a missile shield in Europe is necessary": judged, not done.
     if (/^(?:is|are|was|were)$/.test(word)) {
-      return EVALUATIVE.test(ctx.word(skipAdverbs(ctx, k + 1, s.tokenEnd)));
+      if (EVALUATIVE.test(ctx.word(skipAdverbs(ctx, k + 1, s.tokenEnd)))) return true;
+      // ("allowing teachers to carry weapons is one of the options"): a possibility.
+      for (let j = k + 1; j < s.tokenEnd && j - k <= 6; j++) {
+        if (POSSIBLE.test(ctx.word(j))) return true;
+      }
+      return false;
     }
     if (/^[,;:.!?]$/.test(word) || ctx.tokens[k]?.pos === 'VERB') return false;
   }
@@ -673,6 +678,7 @@ const WISHED =
   /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions|threat|threats|risk|risks|danger|spectre|specter|goal|goals|aim|aims|objective|objectives|ambition|ambitions|dream|vision)$/;
 
 const POSSESSIVE_PRONOUN = /^(?:its|his|her|their|our|my)$/i;
+const PRONOUN_TEXT = /^(?:they|them|he|she|it|we)$/i;
 
 /** Spans of time and runs of acts whose "of"-gerund names the act: "days of fighting". */
 const SPAN_NOUN =
@@ -1216,10 +1222,13 @@ function placeLead(ctx: QuoteContext, first: number, start: number): number {
     if (token.pos === 'SCONJ' || (token.pos === 'CCONJ' && !/^(?:and|or)$/.test(token.normal))) {
       return -1;
     }
-    if (
-      /^(?:in|at|near|from|across|throughout)$/.test(token.normal) &&
-      ctx.tokens[k - 1]?.pos === 'NOUN'
-    ) {
+    // ("Explosion near Beirut kills three": a headline's noun may be tagged a proper noun.)
+    const noun =
+      ctx.tokens[k - 1]?.pos === 'NOUN' ||
+      (ctx.tokens[k - 1]?.pos === 'PROPN' &&
+        !ctx.mentionAt(k - 1) &&
+        (ctx.tokens[k - 1]?.end ?? Infinity) <= (ctx.doc.title?.length ?? 0));
+    if (/^(?:in|at|near|from|across|throughout)$/.test(token.normal) && noun) {
       return k;
     }
   }
@@ -1246,6 +1255,19 @@ function beforePlace(ctx: QuoteContext, group: Argument[], from: number): Argume
 /** Whether the phrase starting at token a is the agent of a passive ("killed by X"). */
 function isPassiveAgent(ctx: QuoteContext, a: number): boolean {
   return ctx.word(a - 1) === 'by';
+}
+
+/** An argument named as where something lies: "north of Baghdad", "near Kabul", "outside Gaza". */
+function placedNear(ctx: QuoteContext, a: Argument): boolean {
+  const i = ctx.tokenAt(a.start);
+  const before = ctx.word(i - 1);
+  return (
+    /^(?:near|outside)$/.test(before) ||
+    (before === 'of' &&
+      /^(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)$/.test(
+        ctx.word(i - 2),
+      ))
+  );
 }
 
 /** Types whose object is judged or answered: the act named, not whom it befell. */
@@ -1757,7 +1779,8 @@ function argumentsAt(
     if (modifiesNoun(ctx, k)) k++;
     // "opposed to including Syria and Iran": the object of the gerund.
     if (ctx.tokens[k]?.pos === 'VERB' && /ing$/.test(ctx.word(k)) && ctx.word(k - 1) === 'to') k++;
-    const found = actorsFrom(ctx, k, s.tokenEnd);
+    // ("raided a training camp north of Baghdad": a place named by where it lies says where.)
+    const found = actorsFrom(ctx, k, s.tokenEnd).filter((a) => !placedNear(ctx, a));
     // "hailed Saddam's death", "welcomed Milosevic's arrest": a misfortune befalling the owner
     // is judged, the owner is not praised or blamed.
     const owner = found[0];
@@ -2333,14 +2356,16 @@ function verbGroup(
         const group = verbGroup(ctx, v, s);
         negated ||= group.negated;
         obliged ||= group.obliged;
-        if (group.modality !== 'asserted') modality = group.modality;
+        if (group.modality !== 'asserted') {
+          modality = group.modality;
+          reported = group.reported;
+        }
         break;
       }
     }
   }
   const clauseStart = clauseStartBefore(ctx, t, s);
-  if (ctx.word(clauseStart) === 'if' || ctx.word(clauseStart) === 'unless')
-    modality = 'hypothetical';
+  if (/^(?:if|unless|whether)$/.test(ctx.word(clauseStart))) modality = 'hypothetical';
   // "…closer ties if it arrests Mladic": an if-clause without a comma before it.
   for (let k = t - 1; k >= clauseStart && t - k <= 8; k--) {
     const word = ctx.word(k);
@@ -2348,7 +2373,7 @@ function verbGroup(
     const provided =
       /^(?:provided|providing)$/.test(word) &&
       (ctx.word(k + 1) === 'that' || ctx.tokens[k + 1]?.pos === 'PRON');
-    if (word === 'if' || word === 'unless' || provided) {
+    if (word === 'if' || word === 'unless' || word === 'whether' || provided) {
       modality = 'hypothetical';
       break;
     }
@@ -2614,6 +2639,13 @@ export function matchSentence(
     // "the recently imposed law": also with an adverb between.
     if (!nominal && /ed$/.test(token.normal) && ctx.tokens[t - 1]?.pos === 'ADV') {
       if (DETERMINER.test(ctx.word(t - 2))) continue;
+      // "…and newly freed Felix Kulov was named": a fresh state before a name.
+      if (
+        /^(?:newly|recently|freshly|just)$/.test(ctx.word(t - 1)) &&
+        /^(?:PROPN|NOUN)$/.test(ctx.tokens[t + 1]?.pos ?? '')
+      ) {
+        continue;
+      }
     }
     // "…so that same-sex marriages are banned": a purpose, not an event.
     if (!nominal && purpose(ctx, t, s)) continue;
@@ -2933,6 +2965,19 @@ export function matchSentence(
     ) {
       sources = [unknownSource(ctx, t)];
       why.push(`source: unknown (the ${ctx.word(t)} names whom it befell, not who did it)`);
+    }
+    // "police charged at protesters as they marched": "they" who march are not the police
+    // (coreference reached the subject).
+    if (
+      best.rule.type === 'PROTEST' &&
+      sources.length > 0 &&
+      PRONOUN_TEXT.test(ctx.word(skipVerbGroup(ctx, t - 1, s.tokenStart))) &&
+      sources.every(
+        (a) =>
+          /(?:COP|MIL)$/.test(a.code ?? '') || /^(?:COP|MIL)$/.test(ctx.sectorOf(a.text) ?? ''),
+      )
+    ) {
+      continue;
     }
     // "Bhutto was traveling to a rally", "At the rally, Edwards addressed supporters": a
     // politician's rally is a campaign's, a protest only when against someone.

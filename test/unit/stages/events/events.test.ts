@@ -398,7 +398,7 @@ test('a verb joined by "and" after a that-clause takes the clause\'s subject', a
     await read(
       'Georgian officials reported that Russian troops entered Gori, and captured the main bridge.',
     ),
-    ['ASSAULT RUSMIL → -'],
+    ['COERCE RUSMIL → -'],
   );
 });
 
@@ -1987,6 +1987,65 @@ test('a name after a participle describes the noun before it; a statement one is
   assert.equal(condemned?.source.text, 'Kurdish president');
   assert.deepEqual(
     await read('Title\n\nThe Dalai Lama accepted the Congressional Gold Medal in Washington.'),
+    [],
+  );
+});
+
+test('a span of past years dates an act as history; a place north of a city or near it says where', async () => {
+  assert.deepEqual(
+    await read(
+      "Title\n\nResentment still runs high after Japan's invasion of China from 1931 to 1945 led to millions of deaths.",
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read('Title\n\nIraqi and American forces raided a training camp north of Baghdad.'),
+    [],
+  );
+});
+
+test('whether-clauses and options are possibilities; freshly freed names and marching police are no events', async () => {
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nA reporter asked the American defence secretary whether Brazil is ready to have a seat on the UN Security Council.',
+      )
+    )
+      .filter((x) => x.startsWith('AGREE'))
+      .map((x) => x.split(' ').pop()),
+    ['hypothetical'],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nShe implied that allowing Texan teachers to carry weapons is one of the many options that should be examined.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe opposition leader was named acting president and newly freed Felix Kulov was named head of security.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nMore than 200 police charged at protesters as they marched toward the centre.',
+    ),
+    [],
+  );
+});
+
+test('seizing buildings is taking them; releasing a decision frees no one', async () => {
+  assert.deepEqual(
+    (await read('Title\n\nKyrgyz protesters seized the government headquarters in Bishkek.')).map(
+      (x) => x.split(' ')[0],
+    ),
+    ['COERCE'],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe Canadian refugee board is to release its decision on the application of the American deserter.',
+    ),
     [],
   );
 });
