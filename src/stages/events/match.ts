@@ -9,6 +9,7 @@ import type { Sentence } from '../../core/document.js';
 import type { ActorMention } from '../actors/types.js';
 import {
   afterWritten,
+  inDate,
   PASSIVE_AUX,
   POSSESSIVE,
   phraseEndingAt,
@@ -677,7 +678,6 @@ const LIGHT_NOUNS = new Set([
 const WISHED =
   /^(?:need|needs|call|calls|demand|demands|hope|hopes|possibility|prospect|prospects|idea|plan|plans|proposal|proposals|offer|request|requests|appeal|push|press|lobby|pressure|chance|prospect|timetable|deadline|schedule|roadmap|date|terms|conditions|threat|threats|risk|risks|danger|spectre|specter|goal|goals|aim|aims|objective|objectives|ambition|ambitions|dream|vision)$/;
 
-const POSSESSIVE_PRONOUN = /^(?:its|his|her|their|our|my)$/i;
 const PRONOUN_TEXT = /^(?:they|them|he|she|it|we)$/i;
 
 /** Spans of time and runs of acts whose "of"-gerund names the act: "days of fighting". */
@@ -1702,7 +1702,7 @@ function argumentsAt(
       !isPassive(ctx, t, s) &&
       inside &&
       phrase &&
-      POSSESSIVE_PRONOUN.test(inside.text) &&
+      POSSESSIVE.has(inside.text.toLowerCase()) &&
       inside.end < (ctx.tokens[phrase[1] - 1]?.end ?? 0)
     ) {
       // ("Washington along with its allies demanded…": the one they are with.)
@@ -2197,15 +2197,7 @@ function reportedFuture(ctx: QuoteContext, k: number, s: Sentence): boolean {
 function dateBefore(ctx: QuoteContext, k: number, s: Sentence): number {
   let j = k - 1;
   let dated = false;
-  while (j > s.tokenStart && k - j <= 5) {
-    const word = ctx.word(j);
-    if (!(
-      WEEKDAY.test(word) ||
-      ctx.lexicon.months.has(word) ||
-      /^\d+(?:st|nd|rd|th)?$/.test(word) ||
-      word === 'on'
-    ))
-      break;
+  while (j > s.tokenStart && k - j <= 5 && inDate(ctx, j)) {
     dated = true;
     j--;
   }

@@ -317,6 +317,17 @@ function timePhraseStart(ctx: QuoteContext, k: number, limit: number): number {
 const RAISING =
   /^(?:expected|scheduled|set|slated|due|likely|unlikely|certain|said|reported|believed|thought|supposed|understood|alleged|rumou?red|poised|about|going|sent|invited|asked|urged|forced|allowed|permitted|told|ordered|authori[sz]ed|encouraged|required|obliged|tasked|appointed|elected|chosen)$/;
 
+/** Whether token k is part of a date before a verb's complement: "on", a weekday, a month, "9th". */
+export function inDate(ctx: QuoteContext, k: number): boolean {
+  const word = ctx.word(k);
+  return (
+    word === 'on' ||
+    WEEKDAY.test(word) ||
+    ctx.lexicon.months.has(word) ||
+    /^\d+(?:st|nd|rd|th)?$/.test(word)
+  );
+}
+
 /** Texts and decisions, which say or rule what a participle after them says. */
 const WRITTEN =
   /^(?:decision|decisions|ruling|rulings|verdict|judgment|judgement|law|laws|legislation|bill|bills|act|resolution|resolutions|decree|decrees|order|orders|directive|regulation|regulations|amendment|amendments|measure|measures|policy|policies|memo|memos|report|reports|statement|statements|letter|letters|document|documents|comments|remarks|article|articles|clause|provision|provisions|motion|treaty|agreement|accord|constitution)$/;
@@ -408,7 +419,7 @@ function ownerOfNoun(ctx: QuoteContext, n: number, limit: number): Speaker | nul
     const owner = ctx.mentionAt(k - 1);
     return owner ? fromMention(owner) : null;
   }
-  if (/^(?:its|their|his|her)$/.test(ctx.word(k))) {
+  if (POSSESSIVE.has(ctx.word(k))) {
     const owner = ctx.mentionAt(k);
     return owner?.actor ? fromMention(owner) : null;
   }
@@ -450,8 +461,7 @@ export function speakerBefore(ctx: QuoteContext, c: number, limit: number): Spea
     let verb = ctx.tokens[j - 1]?.pos === 'ADP' ? j - 2 : j - 1;
     // "decided on Friday to send troops": the verb before the date.
     for (let d = j - 1; d > limit && j - d <= 5; d--) {
-      const w = ctx.word(d);
-      if (!(WEEKDAY.test(w) || ctx.lexicon.months.has(w) || /^\d+$/.test(w) || w === 'on')) {
+      if (!inDate(ctx, d)) {
         if (d < j - 1 && ctx.tokens[d]?.pos === 'VERB') verb = d;
         break;
       }
