@@ -1275,7 +1275,8 @@ const JUDGED_TYPES = new Set(['ACCUSE', 'SUPPORT', 'REJECT']);
 
 /**
  * Where those an act noun in the object befell start ("condemned the attacks on Turkish
- * soldiers": the token after "on"), or -1 when the object is no such act.
+ * soldiers": the token after "on"; "deplores the arrest of…": after "of"), or -1 when the
+ * object is no such act.
  */
 function actOnVictims(ctx: QuoteContext, after: number, s: Sentence): number {
   let n = after + 1;
@@ -1286,6 +1287,8 @@ function actOnVictims(ctx: QuoteContext, after: number, s: Sentence): number {
   ) {
     n++;
   }
+  // "deplores the continued arrest of 15 British citizens": those the act befell.
+  if (VICTIM_NOUNS.has(ctx.word(n)) && ctx.word(n + 1) === 'of') return n + 2;
   if (!ATTACK_NOUN.test(ctx.word(n))) return -1;
   // ("the attacks by the PKK on Turkish soldiers": over the doer.)
   let k = n + 1;
@@ -2358,8 +2361,20 @@ function verbGroup(
   }
   const clauseStart = clauseStartBefore(ctx, t, s);
   if (/^(?:if|unless|whether)$/.test(ctx.word(clauseStart))) modality = 'hypothetical';
+  // "Should the UK citizens not be released…": a condition with its verb first.
+  if (
+    ctx.word(s.tokenStart) === 'should' &&
+    /^(?:DET|NOUN|PROPN|PRON|NUM)$/.test(ctx.tokens[s.tokenStart + 1]?.pos ?? '') &&
+    !/\?\s*["”’]?\s*$/.test(ctx.text(s.start, s.end))
+  ) {
+    modality = 'hypothetical';
+  }
+  // "…if the sailors being detained by Iran are not released": a participle describing its
+  // noun states a fact, whatever the clause around it.
+  const describing =
+    ctx.word(t - 1) === 'being' && /^(?:NOUN|PROPN)$/.test(ctx.tokens[t - 2]?.pos ?? '');
   // "…closer ties if it arrests Mladic": an if-clause without a comma before it.
-  for (let k = t - 1; k >= clauseStart && t - k <= 8; k--) {
+  for (let k = t - 1; k >= clauseStart && t - k <= 8 && !describing; k--) {
     const word = ctx.word(k);
     // ("…provided they have not killed civilians": a condition.)
     const provided =
@@ -2628,6 +2643,19 @@ export function matchSentence(
     if (!candidates) continue;
     // "the seized ships", "its revised plan": a participle used as an adjective.
     if (!nominal && DETERMINER.test(ctx.word(t - 1)) && !floating(ctx, t - 1)) continue;
+    // "the fifteen British captured navy personnel": a participle between a modifier and its
+    // noun.
+    if (
+      !nominal &&
+      /ed$/.test(token.normal) &&
+      ctx.tokens[t + 1]?.pos === 'NOUN' &&
+      // (A number before the modifier, or a determiner before an adjective: not "The IAEA
+      // dispatched inspectors".)
+      ((ctx.tokens[t - 2]?.pos === 'NUM' && /^(?:ADJ|PROPN)$/.test(ctx.tokens[t - 1]?.pos ?? '')) ||
+        (ctx.tokens[t - 2]?.pos === 'DET' && ctx.tokens[t - 1]?.pos === 'ADJ'))
+    ) {
+      continue;
+    }
     // "the recently imposed law": also with an adverb between.
     if (!nominal && /ed$/.test(token.normal) && ctx.tokens[t - 1]?.pos === 'ADV') {
       if (DETERMINER.test(ctx.word(t - 2))) continue;
@@ -3074,6 +3102,8 @@ const SUFFERING = new Set([
   'withstand',
   'repel',
   'repulse',
+  // "received a minor arm injury during the clash".
+  'receive',
 ]);
 
 /** Nouns of attacks, before the one attacked: "the bombing of", "a raid on". */
@@ -3798,6 +3828,8 @@ function reducedRelative(ctx: QuoteContext, t: number, s: Sentence): boolean {
     if (token.pos === 'AUX') return true;
     if (token.pos === 'VERB' && !/ing$/.test(token.normal)) return true;
     if (/^(?:PUNCT|CCONJ|SCONJ|PRON|PART)$/.test(token.pos)) return false;
+    // (A day after its month is the date's: "detained on March 23 do not…".)
+    if (token.pos === 'NUM' && ctx.lexicon.months.has(ctx.word(v - 1))) continue;
     // A determiner or number after a noun opens another phrase, an object: "on Monday two men".
     // (After a preposition it opens the phrase's own noun: "in the capital".)
     if (/^(?:DET|NUM)$/.test(token.pos) && /^(?:NOUN|PROPN)$/.test(ctx.tokens[v - 1]?.pos ?? '')) {

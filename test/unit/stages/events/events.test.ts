@@ -2049,3 +2049,57 @@ test('seizing buildings is taking them; releasing a decision frees no one', asyn
     [],
   );
 });
+
+test('an arrest deplored is the arrester’s; a participle describing its noun states a fact', async () => {
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe European Union deplores the continued arrest of 15 British citizens by Iran.',
+    ),
+    ['ACCUSE IGOEUREEC → IRN', 'COERCE IRN → GBRCVL'],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nIran has said that the 15 British troops detained on March 23 do not have to go through any trial.',
+    ),
+    ['COERCE  → GBRMIL'],
+  );
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nThe ships will remain in the Gulf if the 15 British sailors being detained by Iran are not released.',
+      )
+    ).map((x) => x.split(' ').slice(0, 2).join(' ')),
+    ['COERCE IRN'],
+  );
+});
+
+test('a condition with its verb first, a captured modifier, an injury received and a forbidden suit', async () => {
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nShould the British citizens not be released in the near future, the EU will decide on measures.',
+      )
+    ).map((x) => x.split(' ').pop()),
+    ['hypothetical'],
+  );
+  assert.deepEqual(
+    (
+      await read(
+        'Title\n\nThe Iranian president announced that the fifteen British captured navy personnel would be released.',
+      )
+    ).filter((x) => x.startsWith('ASSAULT')),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nOne protester received a minor arm injury during the clash with Kenyan police.',
+    ),
+    [],
+  );
+  assert.deepEqual(
+    await read(
+      'Title\n\nThe plea bargain forbids Hicks from suing the U.S. government for alleged abuse.',
+    ),
+    [],
+  );
+});
