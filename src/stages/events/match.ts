@@ -569,11 +569,27 @@ function matchVerbRule(
   return { rule, after, last, used, specificity, ...(objectAt >= 0 ? { head: objectAt } : {}) };
 }
 
-function hasWord(ctx: QuoteContext, from: number, to: number, words: string[]): boolean {
+function hasWord(ctx: QuoteContext, from: number, to: number, list: string[]): boolean {
+  const words = wordSet(list);
   for (let k = from; k < to; k++) {
-    if (words.includes(ctx.word(k)) || words.includes(lemma(ctx, k))) return true;
+    if (words.has(ctx.word(k)) || words.has(lemma(ctx, k))) return true;
   }
   return false;
+}
+
+const WORD_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * A rule's word list as a set, made the first time it is asked for: the lists (objects,
+ * without, with) run to dozens of words and are looked up for every token near a trigger.
+ */
+function wordSet(list: readonly string[]): ReadonlySet<string> {
+  let set = WORD_SETS.get(list);
+  if (!set) {
+    set = new Set(list);
+    WORD_SETS.set(list, set);
+  }
+  return set;
 }
 
 /** A noun rule's constraints: a word near it ("telephone conversation", "joint exercises"). */
@@ -795,7 +811,8 @@ const COMPOUND_HEAD = new Set([
 ]);
 
 /** The first noun among `heads` in the phrase after the verb: "imposed new sanctions". */
-function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[]): number {
+function objectHead(ctx: QuoteContext, from: number, end: number, list: string[]): number {
+  const heads = wordSet(list);
   for (let k = from; k < end && k - from < 8; k++) {
     const token = ctx.tokens[k];
     if (!token) break;
@@ -803,7 +820,7 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
     // tags as a verb right before a listed head modifies it: "fired tear gas".
     // "warned of increased military action": so is a participle opening the phrase.
     const modifier =
-      (k === from && heads.includes(ctx.word(k + 1))) ||
+      (k === from && heads.has(ctx.word(k + 1))) ||
       (/ed$/.test(token.normal) &&
         (k === from || ctx.tokens[k - 1]?.pos === 'ADP') &&
         /^(?:ADJ|NOUN)$/.test(ctx.tokens[k + 1]?.pos ?? ''));
@@ -815,8 +832,8 @@ function objectHead(ctx: QuoteContext, from: number, end: number, heads: string[
       token.pos === 'NOUN' ||
       token.pos === 'PROPN' ||
       token.pos === 'ADJ' ||
-      (token.pos === 'PRON' && heads.includes(token.normal));
-    if (head && (heads.includes(token.normal) || heads.includes(lemma(ctx, k)))) {
+      (token.pos === 'PRON' && heads.has(token.normal));
+    if (head && (heads.has(token.normal) || heads.has(lemma(ctx, k)))) {
       // "fuel research", "weapons inspectors": a modifier of another noun is not the head.
       if (!COMPOUND_HEAD.has(ctx.word(k + 1))) return k;
     }
@@ -839,7 +856,8 @@ function passiveSubjectHead(ctx: QuoteContext, t: number, s: Sentence, heads: st
   }
   const token = ctx.tokens[k];
   if (!token || (token.pos !== 'NOUN' && token.pos !== 'PROPN')) return -1;
-  return heads.includes(token.normal) || heads.includes(lemma(ctx, k)) ? k : -1;
+  const set = wordSet(heads);
+  return set.has(token.normal) || set.has(lemma(ctx, k)) ? k : -1;
 }
 
 function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
@@ -3719,13 +3737,14 @@ function objectLater(ctx: QuoteContext, t: number, s: Sentence): boolean {
  * Whether a passive's subject phrase, before the verb at t and within its clause, holds one of
  * `words` (a rule's excluded objects).
  */
-function excludedSubject(ctx: QuoteContext, t: number, s: Sentence, words: string[]): boolean {
+function excludedSubject(ctx: QuoteContext, t: number, s: Sentence, list: string[]): boolean {
+  const words = wordSet(list);
   for (let k = t - 1; k >= s.tokenStart && t - k <= 10; k--) {
     const token = ctx.tokens[k];
     // ("The letter, released to the AFP news agency, says…": over the comma before the verb.)
     if (token?.normal === ',' && k === t - 1) continue;
     if (!token || token.normal === ',' || token.pos === 'VERB') return false;
-    if (token.pos === 'NOUN' && (words.includes(token.normal) || words.includes(lemma(ctx, k)))) {
+    if (token.pos === 'NOUN' && (words.has(token.normal) || words.has(lemma(ctx, k)))) {
       return true;
     }
   }
