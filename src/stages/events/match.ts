@@ -1279,13 +1279,7 @@ function isPassiveAgent(ctx: QuoteContext, a: number): boolean {
 function placedNear(ctx: QuoteContext, a: Argument): boolean {
   const i = ctx.tokenAt(a.start);
   const before = ctx.word(i - 1);
-  return (
-    /^(?:near|outside)$/.test(before) ||
-    (before === 'of' &&
-      /^(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)$/.test(
-        ctx.word(i - 2),
-      ))
-  );
+  return /^(?:near|outside)$/.test(before) || (before === 'of' && COMPASS_OF.test(ctx.word(i - 2)));
 }
 
 /** Types whose object is judged or answered: the act named, not whom it befell. */
@@ -1397,9 +1391,18 @@ function hasVerbBefore(ctx: QuoteContext, t: number, s: Sentence): boolean {
   return false;
 }
 
-/** Words before "of" + a place that say where: "driving southwest of Kabul", "the outskirts of". */
-const WHERE_OF =
-  /^(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|outskirts|suburb|suburbs|centre|center|streets)$/;
+/** Points of the compass and a city's edge, before "of" + a place: "north of Baghdad". */
+const COMPASS_OF = /^(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)$/;
+
+/**
+ * Words before "of" + a place that say where: "driving southwest of Kabul", "the outskirts
+ * of", "a suburb of".
+ */
+const whereOf = (word: string): boolean =>
+  COMPASS_OF.test(word) ||
+  /^(?:north-east|north-west|south-east|south-west|suburb|suburbs|centre|center|streets)$/.test(
+    word,
+  );
 
 /** Openers of a phrase about an earlier act that the clause after it reacts to. */
 const REACTION_OPENER = new Set(['since', 'after', 'following', 'despite', 'amid', 'amidst']);
@@ -1755,7 +1758,7 @@ function argumentsAt(
       (placeMention(inside) || inside.type === 'country') &&
       (LOCATIVE.has(ctx.word(lead)) ||
         ctx.word(lead) === 'from' ||
-        (ctx.word(lead) === 'of' && WHERE_OF.test(ctx.word(lead - 1))) ||
+        (ctx.word(lead) === 'of' && whereOf(ctx.word(lead - 1))) ||
         (ctx.word(lead) === 'the' &&
           (LOCATIVE.has(ctx.word(lead - 1)) || ctx.word(lead - 1) === 'from')))
     ) {

@@ -383,6 +383,7 @@ export function afterWritten(ctx: QuoteContext, c: number): boolean {
   if (ctx.tokens[noun]?.pos !== 'NOUN') return false;
   // "A draft U.N. Security Council statement calling for…": a statement speaks for the
   // issuer named with it.
+  const issued = ISSUED_TEXT.test(ctx.word(noun));
   let issuer = false;
   for (let k = noun - 1; k >= 0 && noun - k <= 6; k--) {
     const token = ctx.tokens[k];
@@ -392,9 +393,9 @@ export function afterWritten(ctx: QuoteContext, c: number): boolean {
     const particle =
       (token.pos === 'ADP' || token.pos === 'PART') && ctx.tokens[k - 1]?.pos === 'VERB';
     // ("Barzani said in a statement condemning the PKK": the speaker's own statement.)
-    if (token.normal === 'in' && ISSUED_TEXT.test(ctx.word(noun))) return false;
+    if (token.normal === 'in' && issued) return false;
     if (!particle && !/^(?:DET|ADJ|NUM|NOUN|PROPN|PART)$/.test(token.pos)) break;
-    if (ISSUED_TEXT.test(ctx.word(noun)) && ctx.mentionAt(k)) issuer = true;
+    if (issued && ctx.mentionAt(k)) issuer = true;
   }
   return !issuer;
 }
