@@ -382,6 +382,8 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
 
 /** The nouns after a leader's name that make it their government: "the Bush administration". */
 const GOVERNMENT_NOUN = /^(\s+)(administration|government|regime)\b/i;
+const GOVERNMENT_WORD = /administration|government|regime/i;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * "The Clinton administration", "the Bush Administration", "the Olmert government": a
@@ -402,6 +404,9 @@ function leaderGovernment(
     end = c.end + noun[0].length;
   } else if (c.kind === 'unknown') {
     // The recogniser leaves "Bush Administration" (two capitalised words) as one unknown name.
+    // (Most unknown names end in no such noun: an ASCII name without one is let go before it
+    // is cut into words, which normalise only case there.)
+    if (!NON_ASCII.test(c.text) && !GOVERNMENT_WORD.test(c.text)) return undefined;
     const words = wordTokens(c.text);
     const last = words.at(-1);
     if (words.length < 2 || !last || !GOVERNMENT_NOUN.test(` ${last.norm}`)) return undefined;

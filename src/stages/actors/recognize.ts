@@ -303,6 +303,33 @@ function gapIs(text: string, from: number, to: number, allowed: string): boolean
   return to - from === 1 && allowed.includes(text.charAt(from));
 }
 
+const AND: ReadonlySet<string> = new Set(['and']);
+
+/**
+ * Index of the first of `words[from, to)` whose normal form is in `set`, or -1: read in place
+ * (slicing the words out for every candidate name cost more than the test).
+ */
+function firstWord(
+  words: readonly WordToken[],
+  from: number,
+  to: number,
+  set: ReadonlySet<string>,
+): number {
+  for (let k = from; k < to && k < words.length; k++) {
+    if (set.has(words[k]?.norm ?? '')) return k;
+  }
+  return -1;
+}
+
+function anyWord(
+  words: readonly WordToken[],
+  from: number,
+  to: number,
+  set: ReadonlySet<string>,
+): boolean {
+  return firstWord(words, from, to, set) >= 0;
+}
+
 export function recognize(doc: Document, ctx: RecognizerContext): MentionCandidate[] {
   const { kb, lexicon } = ctx;
   const starts = kbStarts(kb);
@@ -895,11 +922,13 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         break;
       }
       // "and" joins words of one organisation's name, not two people.
-      const and = words.slice(i, end).findIndex((x) => x.norm === 'and');
-      if (and > 0 && !words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm))) {
-        end = i + and;
+      const and = firstWord(words, i, end, AND);
+      if (and > i && !anyWord(words, i, end, lexicon.organizationWords)) {
+        end = and;
       }
-      if (!words.slice(i, end).some((_, j) => posAt(i + j) === 'PROPN')) {
+      let proper = false;
+      for (let j = i; j < end && !proper; j++) proper = posAt(j) === 'PROPN';
+      if (!proper) {
         i = end - 1;
         continue;
       }
@@ -931,7 +960,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       // words ("Senator") are not the name: the title is read from them below.
       // (An organisation's name keeps its title words: "Justice and Equality Movement".)
       let from = i;
-      const organization = words.slice(i, end).some((x) => lexicon.organizationWords.has(x.norm));
+      const organization = anyWord(words, i, end, lexicon.organizationWords);
       while (from < end - 1 && (opener(from) || (!organization && titleOrDemonym(from)))) from++;
       // "NDP MP Olivia Chow": an unknown party or body, then a title, then the name — the name
       // is after the title (read below from the words before it).
@@ -986,10 +1015,10 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       const last = words[end - 1]?.norm ?? '';
       if (
         lexicon.organizationWords.has(last) ||
-        words.slice(from, end).some((x) => lexicon.organizationWords.has(x.norm))
+        anyWord(words, from, end, lexicon.organizationWords)
       )
         cues.push('organization');
-      if (words.slice(from, end).some((x) => lexicon.mediaWords.has(x.norm))) cues.push('media');
+      if (anyWord(words, from, end, lexicon.mediaWords)) cues.push('media');
       const next = words[end];
       if (next && lexicon.speechVerbs.has(next.norm)) cues.push('speech');
       const prev = words[from - 1];

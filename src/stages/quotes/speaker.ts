@@ -34,6 +34,69 @@ export function firstTokenAt(tokens: readonly Token[], at: number): number {
   return lo;
 }
 
+/**
+ * What the readers look tokens up by: the sentence of each token, the mentions of listed
+ * actors and the mention covering each token. Worked out once per document and shared by the
+ * quote and event stages (both read the same tokens, links and actors); worked out again if
+ * any of those layers was replaced in between.
+ */
+interface TokenIndex {
+  tokens: Document['tokens'];
+  sentences: Document['sentences'];
+  links: Document['links'];
+  actors: Document['actors'];
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+  /** Mentions of listed actors, by start offset. */
+  mentions: ActorMention[];
+  /** Index into `mentions` of the mention covering each token, or -1. */
+  mentionOf: Int32Array;
+}
+
+const TOKEN_INDEXES = new WeakMap<Document, TokenIndex>();
+
+/** The token index of `doc`, whose listed actors are `actors` (the document's actors, by id). */
+function tokenIndex(doc: Document, actors: ReadonlyMap<string, ActorResult>): TokenIndex {
+  const cached = TOKEN_INDEXES.get(doc);
+  if (
+    cached &&
+    cached.tokens === doc.tokens &&
+    cached.sentences === doc.sentences &&
+    cached.links === doc.links &&
+    cached.actors === doc.actors &&
+    actors.size === ((doc.actors as unknown[] | undefined)?.length ?? 0)
+  ) {
+    return cached;
+  }
+  const tokens = doc.tokens ?? [];
+  const sentenceOf = new Int32Array(tokens.length).fill(-1);
+  (doc.sentences ?? []).forEach((s, index) => {
+    for (let t = s.tokenStart; t < s.tokenEnd; t++) sentenceOf[t] = index;
+  });
+  const mentions = ((doc.links as ActorMention[] | undefined) ?? []).filter((m) =>
+    actors.has(m.actor),
+  );
+  const mentionOf = new Int32Array(tokens.length).fill(-1);
+  mentions.forEach((m, index) => {
+    for (let t = firstTokenAt(tokens, m.start); t < tokens.length; t++) {
+      const token = tokens[t];
+      if (!token || token.end > m.end) break;
+      mentionOf[t] = index;
+    }
+  });
+  const index: TokenIndex = {
+    tokens: doc.tokens,
+    sentences: doc.sentences,
+    links: doc.links,
+    actors: doc.actors,
+    sentenceOf,
+    mentions,
+    mentionOf,
+  };
+  TOKEN_INDEXES.set(doc, index);
+  return index;
+}
+
 /** Tokens, mentions and rules of one document, with the lookups the quote readers share. */
 export class QuoteContext {
   readonly tokens: Token[];
@@ -46,6 +109,7 @@ export class QuoteContext {
   /** Index into `mentions` of the mention covering each token, or -1. */
   private readonly mentionOf: Int32Array;
 
+  /** `actors`: the document's actors by id. */
   constructor(
     readonly doc: Document,
     readonly rules: QuoteRules,
@@ -53,21 +117,10 @@ export class QuoteContext {
     readonly actors: ReadonlyMap<string, ActorResult>,
   ) {
     this.tokens = doc.tokens ?? [];
-    this.sentenceOf = new Int32Array(this.tokens.length).fill(-1);
-    (doc.sentences ?? []).forEach((s, index) => {
-      for (let t = s.tokenStart; t < s.tokenEnd; t++) this.sentenceOf[t] = index;
-    });
-    this.mentions = ((doc.links as ActorMention[] | undefined) ?? []).filter((m) =>
-      actors.has(m.actor),
-    );
-    this.mentionOf = new Int32Array(this.tokens.length).fill(-1);
-    this.mentions.forEach((m, index) => {
-      for (let t = firstTokenAt(this.tokens, m.start); t < this.tokens.length; t++) {
-        const token = this.tokens[t];
-        if (!token || token.end > m.end) break;
-        this.mentionOf[t] = index;
-      }
-    });
+    const index = tokenIndex(doc, actors);
+    this.sentenceOf = index.sentenceOf;
+    this.mentions = index.mentions;
+    this.mentionOf = index.mentionOf;
   }
 
   /**

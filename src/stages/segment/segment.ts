@@ -121,6 +121,18 @@ interface Draft {
   tokenEnd: number;
 }
 
+/**
+ * `index` of `tokenize`, kept between documents: a typed array allocated for every document
+ * cost more than the loop that fills it. Grown when a document has more tokens.
+ */
+let indexBuffer = new Int32Array(4096);
+
+/** Whether a wink-nlp token is only white space (a line break): printable ASCII is not. */
+function blank(value: string): boolean {
+  const code = value.charCodeAt(0);
+  return code > 32 && code < 127 ? false : value.trim() === '';
+}
+
 export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
   const { nlp, its } = wink();
   const doc = nlp.readDoc(text);
@@ -138,7 +150,8 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
   const tokens: Token[] = [];
   // wink-nlp keeps line breaks as tokens; ours are words and punctuation only. `index[i]` is
   // the number of our tokens before wink token i, to re-base wink's sentence spans.
-  const index = new Int32Array(values.length + 1);
+  if (indexBuffer.length < values.length + 1) indexBuffer = new Int32Array(2 * values.length + 2);
+  const index = indexBuffer;
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     index[i] = tokens.length;
@@ -154,7 +167,7 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
     if (previous && previous.end === at && splitWord(text, previous, value)) {
       // wink-nlp cuts words at letters it does not know ("Počiatek" → Po|č|iatek): one word.
       joinInto(previous, text, at + value.length);
-    } else if (value.trim() !== '') {
+    } else if (!blank(value)) {
       // wink-nlp does not know « » „ ‹ ›: they are quote marks like the others.
       const quote = value.length === 1 && QUOTE_MARK.test(value);
       const token = new WinkToken(
