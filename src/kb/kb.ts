@@ -251,11 +251,15 @@ function endsAfter(end: string | null, date: string): boolean {
   return end === null || end.slice(0, date.length) >= date.slice(0, end.length);
 }
 
+/** Whether `role` is held on `date` (YYYY-MM-DD); with no date, whether it is held now. */
+export function heldOn(role: KbRole, date: string | null): boolean {
+  if (date === null) return role.end === null;
+  return startsBy(role.start, date) && endsAfter(role.end, date);
+}
+
 /** Roles held on `date` (YYYY-MM-DD); with no date, the roles held now (open-ended). */
 export function rolesOn(actor: KbActor, date: string | null): KbRole[] {
-  const roles = actor.roles ?? [];
-  if (date === null) return roles.filter((r) => r.end === null);
-  return roles.filter((r) => startsBy(r.start, date) && endsAfter(r.end, date));
+  return (actor.roles ?? []).filter((r) => heldOn(r, date));
 }
 
 /** The role that gives the actor's code on `date`: the highest office held then. */

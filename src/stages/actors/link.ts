@@ -12,7 +12,14 @@
  *   says they are actors at all.
  */
 import type { Document } from '../../core/document.js';
-import { codeOn, mainRole, rolesOn, type KnowledgeBase, type TrieNode } from '../../kb/kb.js';
+import {
+  codeOn,
+  heldOn,
+  mainRole,
+  rolesOn,
+  type KnowledgeBase,
+  type TrieNode,
+} from '../../kb/kb.js';
 import { lastWord, normalizeWord, wordTokens } from '../../kb/normalize.js';
 import type { KbActor, KbRole } from '../../kb/schema.js';
 import type { Stage } from '../../pipeline/pipeline.js';
@@ -48,6 +55,28 @@ export function indexHolders(kb: KnowledgeBase): Map<string, KbActor[]> {
 /** The words of each KB role's title, read once. */
 const roleWordsOf = new WeakMap<KbRole, Set<string>>();
 
+const NOT_HEADS: ReadonlySet<string> = new Set([
+  'the',
+  'of',
+  'for',
+  'and',
+  's',
+  'former',
+  'acting',
+  'interim',
+]);
+const headsOf = new WeakMap<readonly string[], string[]>();
+
+/** A title's words that can match a role's ("former", "of"… cannot), read once per title. */
+function titleHeads(words: readonly string[]): string[] {
+  let heads = headsOf.get(words);
+  if (!heads) {
+    heads = words.filter((w) => !NOT_HEADS.has(w));
+    headsOf.set(words, heads);
+  }
+  return heads;
+}
+
 /** Does a role fit a title's words and country/organisation? */
 function roleFitsTitle(kb: KnowledgeBase, role: KbRole, title: TitleSpan): boolean {
   let roleWords = roleWordsOf.get(role);
@@ -55,10 +84,7 @@ function roleFitsTitle(kb: KnowledgeBase, role: KbRole, title: TitleSpan): boole
     roleWords = new Set(wordTokens(role.title).map((w) => w.norm));
     roleWordsOf.set(role, roleWords);
   }
-  const heads = title.words.filter(
-    (w) => !['the', 'of', 'for', 'and', 's', 'former', 'acting', 'interim'].includes(w),
-  );
-  const headFits = heads.some(
+  const headFits = titleHeads(title.words).some(
     (w) => roleWords.has(w) || (w === 'defense' && roleWords.has('defence')),
   );
   if (!headFits) return false;
@@ -77,8 +103,13 @@ function titleFits(
   date: string | null,
 ): boolean {
   if (!title) return false;
-  const roles = title.words.includes('former') ? (actor.roles ?? []) : rolesOn(actor, date);
-  return roles.some((r) => roleFitsTitle(kb, r, title));
+  // A former holder's title fits any role of theirs; otherwise one held on the date. (The
+  // title is compared first: most roles of most actors asked about do not fit it.)
+  const former = title.words.includes('former');
+  for (const role of actor.roles ?? []) {
+    if (roleFitsTitle(kb, role, title) && (former || heldOn(role, date))) return true;
+  }
+  return false;
 }
 
 /** Similarity 0..1 of two normalised strings (1 − edit distance ÷ longer length). */
@@ -269,7 +300,10 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
           method = method === 'alias' ? 'title' : `${method}+title`;
         }
         if (namedInFull.has(actor.id) && c.entries.length > 1) score += 4;
-        if (actor.type === 'person' && (date ? rolesOn(actor, date).length : mainRole(actor, null)))
+        if (
+          actor.type === 'person' &&
+          (date ? (actor.roles ?? []).some((r) => heldOn(r, date)) : mainRole(actor, null))
+        )
           score += 3;
         if (actor.type === 'country') score += 0.5;
         // A seat of power names who rules there ("Brussels" → the EU), over a capital's country.

@@ -269,6 +269,10 @@ const STARTS_LOWER_ALIAS = 1;
 const STARTS_DEMONYM = 2;
 /** The first word of an agent noun ("troops", "riot police"). */
 const STARTS_AGENT = 4;
+/** The first word of an agent noun of more words ("riot police"). */
+const STARTS_AGENT_PHRASE = 8;
+/** The first word of a demonym of more words ("South Korean"). */
+const STARTS_DEMONYM_PHRASE = 16;
 
 const startsCache = new WeakMap<KnowledgeBase, Map<string, number>>();
 
@@ -277,8 +281,16 @@ function kbStarts(kb: KnowledgeBase): Map<string, number> {
   if (!starts) {
     const classes = new Map<string, number>();
     const mark = (word: string, bit: number) => classes.set(word, (classes.get(word) ?? 0) | bit);
-    for (const k of kb.agents.keys()) mark(k.split(' ')[0] ?? '', STARTS_AGENT);
-    for (const k of kb.demonyms.keys()) mark(k.split(' ')[0] ?? '', STARTS_DEMONYM);
+    // (The phrase bits spare building a two-word key for a word no such phrase starts with.)
+    for (const k of kb.agents.keys()) {
+      const words = k.split(' ');
+      mark(words[0] ?? '', words.length > 1 ? STARTS_AGENT | STARTS_AGENT_PHRASE : STARTS_AGENT);
+    }
+    for (const k of kb.demonyms.keys()) {
+      const words = k.split(' ');
+      const bits = words.length > 1 ? STARTS_DEMONYM | STARTS_DEMONYM_PHRASE : STARTS_DEMONYM;
+      mark(words[0] ?? '', bits);
+    }
     const visit = (node: TrieNode, first: string | undefined) => {
       for (const entry of node.entries) {
         const c = entry.alias.trimStart()[0] ?? '';
@@ -304,6 +316,30 @@ function gapIs(text: string, from: number, to: number, allowed: string): boolean
 }
 
 const AND: ReadonlySet<string> = new Set(['and']);
+/** "the president of…", "the head of…": role words that name whom they lead after "of". */
+const LEADS: ReadonlySet<string> = new Set(['leader', 'president', 'head', 'chief']);
+const HEADS_OF: ReadonlySet<string> = new Set(['head', 'leader', 'chief']);
+
+const roleStartsOf = new WeakMap<ReadonlyMap<string, string>, ReadonlySet<string>>();
+
+/** The first words of role nouns ("prime" of "prime minister"). */
+function roleStarts(nouns: ReadonlyMap<string, string>): ReadonlySet<string> {
+  let starts = roleStartsOf.get(nouns);
+  if (!starts) {
+    starts = new Set([...nouns.keys()].map((n) => n.split(' ')[0] ?? ''));
+    roleStartsOf.set(nouns, starts);
+  }
+  return starts;
+}
+
+/** The KB candidate found starting at offset `start`, if any. */
+function kbAt(
+  found: readonly MentionCandidate[],
+  start: number | undefined,
+): MentionCandidate | undefined {
+  for (const c of found) if (c.start === start && c.kind === 'kb') return c;
+  return undefined;
+}
 
 /**
  * Index of the first of `words[from, to)` whose normal form is in `set`, or -1: read in place
@@ -701,6 +737,12 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     // 4. Agents: demonym/country (+ up to two modifiers) + role noun.
     const wordKey = (k: number, len: number) =>
       len === 1 ? (words[k]?.norm ?? '') : `${words[k]?.norm ?? ''} ${words[k + 1]?.norm ?? ''}`;
+    // The sector of the agent noun of `len` words at k (a two-word key is built only after a
+    // word some agent phrase starts with).
+    const agentAt = (k: number, len: number): string | undefined =>
+      len === 1 || ((startsOf[k] ?? 0) & STARTS_AGENT_PHRASE) !== 0
+        ? kb.agents.get(wordKey(k, len))
+        : undefined;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
       if (!w) continue;
@@ -709,14 +751,17 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       let countryWords = 1;
       let capitalOnly = false;
       let iso = s.taken[i] ? undefined : kb.demonyms.get(w.norm);
-      const two = s.taken[i] ? undefined : kb.demonyms.get(wordKey(i, 2));
+      const two =
+        s.taken[i] || !((startsOf[i] ?? 0) & STARTS_DEMONYM_PHRASE)
+          ? undefined
+          : kb.demonyms.get(wordKey(i, 2));
       if (two) {
         iso = two;
         countryWords = 2;
       }
       let c: MentionCandidate | undefined;
       if (!iso && s.taken[i]) {
-        c = found.find((x) => x.start === w.start && x.kind === 'kb');
+        c = kbAt(found, w.start);
         if (!c) continue;
         const entry = c.entries.find(
           (e) => actorType(kb, e) === 'country' && (e.kind === 'name' || e.kind === 'alias'),
@@ -745,9 +790,9 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       for (let skip = 0; skip <= (capitalOnly ? 0 : 2) && !matched; skip++) {
         // Only adjectives stand between the country and the role noun ("Russian special forces").
         if (skip > 0 && posOf[k + skip - 1] !== 'ADJ') break;
-        for (const len of [2, 1]) {
+        for (let len = 2; len >= 1; len--) {
           if (k + skip + len > words.length) continue;
-          const sector = kb.agents.get(wordKey(k + skip, len));
+          const sector = agentAt(k + skip, len);
           const where = sector && span(i, k + skip + len);
           if (!sector || !where) continue;
           // The country word itself stays a mention of the country; the agent covers both.
@@ -762,10 +807,10 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     // 4b. Agents with a place: "protesters in Minsk", "troops in Georgia".
     for (let i = 0; i < words.length; i++) {
       if (s.taken[i] || !((startsOf[i] ?? 0) & STARTS_AGENT)) continue;
-      for (const len of [2, 1]) {
-        const sector = kb.agents.get(wordKey(i, len));
+      for (let len = 2; len >= 1; len--) {
+        const sector = agentAt(i, len);
         if (!sector || words[i + len]?.norm !== 'in') continue;
-        const place = found.find((x) => x.kind === 'kb' && x.start === words[i + len + 1]?.start);
+        const place = kbAt(found, words[i + len + 1]?.start);
         const entry = place?.entries.find(
           (e) => e.kind === 'capital' || actorType(kb, e) === 'country',
         );
@@ -788,7 +833,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       if (words[i]?.norm !== 'the') continue;
       let k = i + 1;
       let country: string | undefined;
-      const c = found.find((x) => x.start === words[k]?.start && x.kind === 'kb');
+      const c = kbAt(found, words[k]?.start);
       if (c) {
         const entry = c.entries[0];
         const actor = entry ? kb.actors.get(entry.actor) : undefined;
@@ -801,9 +846,12 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       }
       // Without a country only "the leader/president/head/chief of …" can follow (most "the").
       const head = words[k]?.norm ?? '';
-      const ofWhom = !country && ['leader', 'president', 'head', 'chief'].includes(head);
+      const ofWhom = !country && LEADS.has(head);
       if (!country && !ofWhom) continue;
-      for (const len of [3, 2, 1]) {
+      // (Only a word some role noun starts with can start one: most words after "the <country>"
+      // are not, and their keys are not built.)
+      const nouns = roleStarts(lexicon.roleNouns).has(head) ? 3 : 0;
+      for (let len = nouns; len >= 1; len--) {
         const noun = words
           .slice(k, k + len)
           .map((x) => x.norm)
@@ -830,10 +878,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
         break;
       }
       // "the head of the Kremlin", "the leader of Russia".
-      if (
-        ['head', 'leader', 'chief'].includes(words[i + 1]?.norm ?? '') &&
-        words[i + 2]?.norm === 'of'
-      ) {
+      if (HEADS_OF.has(words[i + 1]?.norm ?? '') && words[i + 2]?.norm === 'of') {
         const after = found.find(
           (x) =>
             x.kind === 'kb' && (x.start === words[i + 3]?.start || x.start === words[i + 4]?.start),

@@ -428,6 +428,11 @@ const CONTINUES = /^(?:it|this|they|these|that|he|she|the)$/;
  * who must act: "Russia said that Sudan must return the helicopter" (PLOVER's reading of
  * demands made in statements).
  */
+/** Whether span `a` and span `b` share a character. */
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 function obligations(
   ctx: QuoteContext,
   rules: EventRules,
@@ -437,7 +442,7 @@ function obligations(
 ): EventDraft[] {
   const request = rules.byId.get('request.demand');
   // Only words inside someone's quote oblige anyone.
-  if (!request || quotes.length === 0) return [];
+  if (!request || !quotes.some((q) => overlaps(q, s))) return [];
   const out: EventDraft[] = [];
   for (let t = s.tokenStart; t < s.tokenEnd; t++) {
     const token = ctx.tokens[t];
@@ -586,7 +591,8 @@ function judgements(
   s: { start: number; end: number; tokenStart: number; tokenEnd: number },
   index: number,
 ): EventDraft[] {
-  if (!quotes.some((q) => q.speaker)) return [];
+  // (Only a quote with a speaker judges: the sentence must overlap one.)
+  if (!quotes.some((q) => q.speaker && overlaps(q, s))) return [];
   let judging = JUDGING.get(rules);
   if (!judging) {
     judging = new Map();
