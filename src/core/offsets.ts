@@ -106,6 +106,22 @@ export class OffsetMap {
     return out;
   }
 
+  /**
+   * Appends to `builder` the pieces covering clean range `[start, end)`, as `slice` cuts them,
+   * without making the list of them (this runs for every piece of text a rewrite keeps).
+   */
+  appendRangeTo(builder: OffsetMapBuilder, start: number, end: number): void {
+    for (let i = this.indexOf(start); i < this.pieces.length; i++) {
+      const p = this.pieces[i];
+      if (!p || p.clean >= end) break;
+      const from = Math.max(start, p.clean);
+      const to = Math.min(end, p.clean + p.cleanLength);
+      if (to <= from) continue;
+      if (p.cleanLength === p.rawLength) builder.copied(to - from, p.raw + (from - p.clean));
+      else builder.replaced(to - from, p.raw, p.rawLength);
+    }
+  }
+
   private findPiece(clean: number): OffsetPiece | undefined {
     return this.pieces[this.indexOf(clean)];
   }
@@ -135,6 +151,8 @@ export class OffsetMap {
 export class OffsetMapBuilder {
   private readonly pieces: OffsetPiece[] = [];
   private cleanLength = 0;
+  /** Set by `build`: the built map owns the pieces, which appending would change. */
+  private built = false;
 
   get length(): number {
     return this.cleanLength;
@@ -142,6 +160,7 @@ export class OffsetMapBuilder {
 
   /** `length` characters copied verbatim from raw offset `raw`. */
   copied(length: number, raw: number): void {
+    if (this.built) throw new Error('OffsetMapBuilder: built already');
     if (length <= 0) return;
     const last = this.pieces[this.pieces.length - 1];
     if (
@@ -160,6 +179,7 @@ export class OffsetMapBuilder {
 
   /** `length` clean characters that replace the raw range `[raw, raw + rawLength)`. */
   replaced(length: number, raw: number, rawLength: number): void {
+    if (this.built) throw new Error('OffsetMapBuilder: built already');
     if (length <= 0) return;
     if (length === rawLength) {
       // Same length (a curly quote made straight): offsets inside still map one to one.
@@ -178,7 +198,9 @@ export class OffsetMapBuilder {
     }
   }
 
+  /** The map; the builder hands its pieces over and takes no more. */
   build(): OffsetMap {
-    return new OffsetMap(this.pieces.map((p) => ({ ...p })));
+    this.built = true;
+    return new OffsetMap(this.pieces);
   }
 }

@@ -332,6 +332,14 @@ function roleStarts(nouns: ReadonlyMap<string, string>): ReadonlySet<string> {
   return starts;
 }
 
+/** Whether the candidates stand in order of their starts. */
+function inOrder(found: readonly MentionCandidate[]): boolean {
+  for (let k = 1; k < found.length; k++) {
+    if ((found[k - 1]?.start ?? 0) > (found[k]?.start ?? 0)) return false;
+  }
+  return true;
+}
+
 /** The KB candidate found starting at offset `start`, if any. */
 function kbAt(
   found: readonly MentionCandidate[],
@@ -1077,7 +1085,8 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       i = end - 1;
     }
 
-    found.sort((a, b) => a.start - b.start);
+    // (Mostly found in order already: sorted only when not, which spares the sort's copy.)
+    if (!inOrder(found)) found.sort((a, b) => a.start - b.start);
     const from = mainClauseStart(doc, index);
     const firstActor =
       found.find((c) => c.start >= from && (c.kind !== 'unknown' || !c.cues?.includes('place'))) ??

@@ -63,7 +63,7 @@ export class MappedTextBuilder {
   append(source: MappedText, start: number, end: number): void {
     if (end <= start) return;
     this.parts.push(source.text.slice(start, end));
-    this.map.appendPieces(source.map.slice(start, end));
+    source.map.appendRangeTo(this.map, start, end);
   }
 
   /** Inserts `text` standing for `source.text[start, end)` (empty range: a pure insertion). */

@@ -797,16 +797,32 @@ export function resolveDescription(ctx: QuoteContext, speaker: Speaker): Speaker
 
 function bySurname(ctx: QuoteContext, text: string): string | undefined {
   if (!/^\p{Lu}[\p{L}'’-]+$/u.test(text)) return undefined;
-  const word = text.toLowerCase();
-  for (const actor of ctx.actors.values()) {
+  return surnames(ctx.actors).get(text.toLowerCase());
+}
+
+const SURNAMES = new WeakMap<ReadonlyMap<string, ActorResult>, Map<string, string>>();
+
+/**
+ * Surname → the first person (in the actors' order) named by it: the last word of a mention of
+ * two words or more, or a word after the first of the name. Read once per actor list, not for
+ * every description asked about.
+ */
+function surnames(actors: ReadonlyMap<string, ActorResult>): Map<string, string> {
+  let byWord = SURNAMES.get(actors);
+  if (byWord) return byWord;
+  byWord = new Map();
+  for (const actor of actors.values()) {
     if (actor.type !== 'person') continue;
-    const named = actor.mentions.some((m) => {
+    const words: string[] = [];
+    for (const m of actor.mentions) {
       const parts = m.text.toLowerCase().split(/\s+/);
-      return parts.length > 1 && parts[parts.length - 1] === word;
-    });
-    if (named || actor.name.toLowerCase().split(/\s+/).slice(1).includes(word)) return actor.id;
+      if (parts.length > 1) words.push(parts[parts.length - 1] ?? '');
+    }
+    words.push(...actor.name.toLowerCase().split(/\s+/).slice(1));
+    for (const word of words) if (!byWord.has(word)) byWord.set(word, actor.id);
   }
-  return undefined;
+  SURNAMES.set(actors, byWord);
+  return byWord;
 }
 
 /** Whether the actor holds the title: by their role on the date, or as written before the mention. */

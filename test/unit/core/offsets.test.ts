@@ -53,3 +53,36 @@ test('slice re-bases pieces and round-trips through JSON', () => {
   ]);
   assert.deepEqual(OffsetMap.fromJSON(map.toJSON()).toJSON(), map.toJSON());
 });
+
+test('appendRangeTo appends what slice cuts, as appendPieces would', () => {
+  const b = new OffsetMapBuilder();
+  b.copied(4, 100);
+  b.replaced(1, 104, 5);
+  b.copied(3, 109);
+  b.replaced(2, 112, 2); // same length: a verbatim piece
+  const map = b.build();
+  for (const [start, end] of [
+    [0, 10],
+    [2, 7],
+    [4, 5],
+    [5, 9],
+    [3, 3],
+  ] as const) {
+    const viaSlice = new OffsetMapBuilder();
+    viaSlice.copied(2, 0);
+    viaSlice.appendPieces(map.slice(start, end));
+    const direct = new OffsetMapBuilder();
+    direct.copied(2, 0);
+    map.appendRangeTo(direct, start, end);
+    assert.deepEqual(direct.build().toJSON(), viaSlice.build().toJSON(), `[${start}, ${end})`);
+  }
+});
+
+test('a builder takes no more pieces once built: the map owns them', () => {
+  const b = new OffsetMapBuilder();
+  b.copied(3, 0);
+  const map = b.build();
+  assert.throws(() => b.copied(1, 3), /built already/);
+  assert.throws(() => b.replaced(1, 3, 4), /built already/);
+  assert.deepEqual(map.toJSON(), [[0, 0, 3, 3]]);
+});
