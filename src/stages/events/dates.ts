@@ -85,6 +85,8 @@ const TIME_OF_DAY = new Set([
  * parsers' time on the corpus windows. A parser not listed always runs. The unit tests check
  * that the patterns still hold these words.
  */
+/** What every month name and abbreviation chrono-node knows contains. */
+const MONTH_WORDS = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 export const PARSER_REQUIRES: ReadonlyMap<string, RegExp> = new Map([
   ['ENYearMonthDayParser', /\d{4}[-./\s]/],
   ['ISOFormatParser', /\d{4}-\d/],
@@ -94,7 +96,11 @@ export const PARSER_REQUIRES: ReadonlyMap<string, RegExp> = new Map([
   ['ENTimeUnitLaterFormatParser', /later|after|from now|henceforth|forward|out/i],
   ['ENEndOfCurrentMonthParser', /month/i],
   ['ENCasualDateParser', /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|last\s*night/i],
-  ['ENYearMonthNameParser', /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i],
+  ['ENYearMonthNameParser', MONTH_WORDS],
+  ['ENMonthNameParser', MONTH_WORDS],
+  ['ENMonthNameLittleEndianParser', MONTH_WORDS],
+  ['ENMonthNameMiddleEndianParser', MONTH_WORDS],
+  ['ENWeekdayParser', /sun|mon|tue|wed|thu|fri|sat|week/i],
 ]);
 /** A pattern that fails at once, for a parser whose required words are absent. */
 const NEVER = /^(?!)/;

@@ -75,6 +75,8 @@ test('the words a chrono-node parser is skipped without are still in its pattern
   const { PARSER_REQUIRES } = await import('../../../../src/stages/events/dates.js');
   // The part of each pattern that makes the words required; when chrono-node changes one,
   // read the pattern again and update PARSER_REQUIRES.
+  const MONTHS =
+    '((?:september|february|november|december|january|october|august|march|april|sept\\.|june|july|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept|oct\\.|nov\\.|dec\\.|may|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))';
   const fragments: Record<string, string> = {
     ENYearMonthDayParser: '([0-9]{4})[-\\.\\/\\s]',
     ISOFormatParser: '([0-9]{4})\\-([0-9]{1,2})',
@@ -86,8 +88,13 @@ test('the words a chrono-node parser is skipped without are still in its pattern
     ENEndOfCurrentMonthParser: '(?:last\\s+day|end)\\s+of\\s+(?:the\\s+)?month(?=\\W|$)',
     ENCasualDateParser:
       '(\\W|^)(now|today|tonight|tomorrow|overmorrow|tmr|tmrw|yesterday|last\\s*night)(?=\\W|$)',
-    ENYearMonthNameParser:
-      '((?:september|february|november|december|january|october|august|march|april|sept\\.|june|july|jan\\.|feb\\.|mar\\.|apr\\.|jun\\.|jul\\.|aug\\.|sep\\.|sept|oct\\.|nov\\.|dec\\.|may|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec))(?=',
+    ENYearMonthNameParser: `${MONTHS}(?=`,
+    // (The month group is required: no quantifier after it.)
+    ENMonthNameParser: `${MONTHS}\\s*(?:`,
+    ENMonthNameLittleEndianParser: `${MONTHS}(?:(?:`,
+    ENMonthNameMiddleEndianParser: `${MONTHS}(?:-`,
+    ENWeekdayParser:
+      '((?:wednesday|thursday|saturday|tuesday|sunday|monday|thurs\\.|friday|thurs|thur\\.|sun\\.|mon\\.|tue\\.|wed\\.|thur|thu\\.|fri\\.|sat\\.|sun|mon|tue|wed|thu|fri|sat)|weekend|weekday)(?:',
   };
   assert.deepEqual([...PARSER_REQUIRES.keys()].sort(), Object.keys(fragments).sort());
   const context = { option: {}, text: '', refDate: new Date(0), reference: {} };
