@@ -126,6 +126,8 @@ interface Draft {
  * cost more than the loop that fills it. Grown when a document has more tokens.
  */
 let indexBuffer = new Int32Array(4096);
+/** Tokens of the longest document whose index array is kept (about 0.5 MB). */
+const MAX_KEPT_INDEX = 65_536;
 
 /** Whether a wink-nlp token is only white space (a line break): printable ASCII is not. */
 function blank(value: string): boolean {
@@ -150,8 +152,13 @@ export function tokenize(text: string): { tokens: Token[]; drafts: Draft[] } {
   const tokens: Token[] = [];
   // wink-nlp keeps line breaks as tokens; ours are words and punctuation only. `index[i]` is
   // the number of our tokens before wink token i, to re-base wink's sentence spans.
-  if (indexBuffer.length < values.length + 1) indexBuffer = new Int32Array(2 * values.length + 2);
-  const index = indexBuffer;
+  // (A document longer than any kept for is given its own array: a huge one would hold
+  // megabytes for the rest of the process.)
+  if (indexBuffer.length < values.length + 1 && values.length < MAX_KEPT_INDEX) {
+    indexBuffer = new Int32Array(2 * values.length + 2);
+  }
+  const index =
+    indexBuffer.length > values.length ? indexBuffer : new Int32Array(values.length + 1);
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     index[i] = tokens.length;
