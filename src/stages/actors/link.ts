@@ -416,6 +416,7 @@ export function link(doc: Document, ctx: LinkContext): ActorMention[] {
 
 /** The nouns after a leader's name that make it their government: "the Bush administration". */
 const GOVERNMENT_NOUN = /^(\s+)(administration|government|regime)\b/i;
+/** One of those nouns anywhere, and a character outside ASCII: `leaderGovernment`'s quick tests. */
 const GOVERNMENT_WORD = /administration|government|regime/i;
 const NON_ASCII = /[^\x00-\x7f]/;
 

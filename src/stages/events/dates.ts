@@ -77,6 +77,10 @@ const TIME_OF_DAY = new Set([
   'ExtractTimezoneAbbrRefiner',
   'ENMergeDateTimeRefiner',
 ]);
+
+/** What every month name and abbreviation chrono-node knows contains. */
+const MONTH_WORDS = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+
 /**
  * What a parser's pattern cannot match without, read off chrono-node 2.10's patterns (each
  * requires one of these words or characters, case-insensitively): chrono-node tries every
@@ -85,8 +89,6 @@ const TIME_OF_DAY = new Set([
  * parsers' time on the corpus windows. A parser not listed always runs. The unit tests check
  * that the patterns still hold these words.
  */
-/** What every month name and abbreviation chrono-node knows contains. */
-const MONTH_WORDS = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
 export const PARSER_REQUIRES: ReadonlyMap<string, RegExp> = new Map([
   ['ENYearMonthDayParser', /\d{4}[-./\s]/],
   ['ISOFormatParser', /\d{4}-\d/],

@@ -423,16 +423,16 @@ const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us)$/i;
 /** A sentence opening with one of these goes on about the one before. */
 const CONTINUES = /^(?:it|this|they|these|that|he|she|the)$/;
 
-/**
- * Someone's words saying another must or should act are a REQUEST from the speaker to the one
- * who must act: "Russia said that Sudan must return the helicopter" (PLOVER's reading of
- * demands made in statements).
- */
 /** Whether span `a` and span `b` share a character. */
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * Someone's words saying another must or should act are a REQUEST from the speaker to the one
+ * who must act: "Russia said that Sudan must return the helicopter" (PLOVER's reading of
+ * demands made in statements).
+ */
 function obligations(
   ctx: QuoteContext,
   rules: EventRules,

@@ -7,11 +7,14 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { createExtractor, type Extractor } from '../../../../src/extract.js';
 import { loadKnowledgeBase } from '../../../../src/kb/kb.js';
-import type { QuoteResult } from '../../../../src/output/result.js';
+import type { ActorResult, QuoteResult } from '../../../../src/output/result.js';
 import { buildPipeline } from '../../../../src/pipeline/pipeline.js';
 import { actorStages } from '../../../../src/stages/actors/index.js';
 import { languageStage } from '../../../../src/stages/language/language.js';
 import { quotesStage, quoteAt } from '../../../../src/stages/quotes/quotes.js';
+import { quoteRules } from '../../../../src/stages/quotes/rules.js';
+import { QuoteContext } from '../../../../src/stages/quotes/speaker.js';
+import { actorLexicon } from '../../../../src/stages/actors/lexicon.js';
 import { segmentStage } from '../../../../src/stages/segment/segment.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/kb');
@@ -377,4 +380,33 @@ test('"On Friday, the President of Russia said": the president, not the day', as
     'Russia voted. President Vladimir Putin was calm. On Friday, the President of Russia said the vote was fair.',
   );
   assert.deepEqual(got, [['indirect', 'putin-vladimir', 'the vote was fair']]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The token index the quote and event stages share
+
+test('contexts of one document share its token index, worked out again when a layer is replaced', async () => {
+  const e = await extractor();
+  const doc = e.document({
+    format: 'txt',
+    title: null,
+    text: 'Kaja Kallas met reporters in Tallinn. She said nothing.',
+    origin: { file: 'test' },
+  });
+  const actors = new Map(
+    ((doc.actors ?? []) as ActorResult[]).map((a): [string, ActorResult] => [a.id, a]),
+  );
+  const first = new QuoteContext(doc, quoteRules(), actorLexicon(), actors);
+  const kallas = first.mentionAt(0);
+  assert.equal(kallas?.actor, 'kallas-kaja');
+  // A second context of the same document reads the same index (the event stage's).
+  const second = new QuoteContext(doc, quoteRules(), actorLexicon(), actors);
+  assert.equal(second.sentenceOf, first.sentenceOf);
+  assert.equal(second.mentionAt(0), kallas);
+  // Links replaced: the index is worked out again and no longer finds the mention.
+  doc.links = [];
+  const third = new QuoteContext(doc, quoteRules(), actorLexicon(), actors);
+  assert.notEqual(third.sentenceOf, first.sentenceOf);
+  assert.equal(third.mentionAt(0), undefined);
+  assert.deepEqual([...third.sentenceOf], [...first.sentenceOf]);
 });
