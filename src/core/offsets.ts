@@ -22,6 +22,11 @@ export interface OffsetPiece {
   rawLength: number;
 }
 
+/** Whether spans `a` and `b` share a character. */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 export class OffsetMap {
   private readonly pieces: OffsetPiece[];
 

@@ -657,7 +657,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
     };
     // The country or organisation a KB mention starting at word k names, if it is one.
     const namedAt = (k: number) => {
-      const c = found.find((x) => x.kind === 'kb' && x.start === words[k]?.start);
+      const c = kbAt(found, words[k]?.start);
       const entry = c?.entries[0];
       const type = entry ? actorType(kb, entry) : undefined;
       if (!c || !entry || !type || (type !== 'country' && !ORG_TYPES.has(type))) return undefined;
@@ -1047,7 +1047,7 @@ export function recognize(doc: Document, ctx: RecognizerContext): MentionCandida
       }
       // A first name before a known surname ("Muamar al-Gaddafi" with only "al-Gaddafi" in
       // the KB) belongs to that mention.
-      const following = found.find((x) => x.kind === 'kb' && x.start === words[end]?.start);
+      const following = kbAt(found, words[end]?.start);
       if (
         following &&
         joined(end - 1, end) &&

@@ -6,6 +6,7 @@
  * `mentions` list every statement.
  */
 import type { Document } from '../../core/document.js';
+import { overlaps } from '../../core/offsets.js';
 import type { ActorResult, EventArgument, EventResult, QuoteResult } from '../../output/result.js';
 import type { Stage } from '../../pipeline/pipeline.js';
 import { actorLexicon } from '../actors/lexicon.js';
@@ -422,11 +423,6 @@ const EMBEDDING = /^(?:what|how|whether|why|which|who|whom|if|when|where|unless)
 const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us)$/i;
 /** A sentence opening with one of these goes on about the one before. */
 const CONTINUES = /^(?:it|this|they|these|that|he|she|the)$/;
-
-/** Whether span `a` and span `b` share a character. */
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
 
 /**
  * Someone's words saying another must or should act are a REQUEST from the speaker to the one

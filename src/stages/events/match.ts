@@ -2618,7 +2618,6 @@ function clauseStartBefore(ctx: QuoteContext, t: number, s: Sentence): number {
   return s.tokenStart;
 }
 
-/** The tags a trigger can have (verbLemma, nounRules and the head-adjective reading). */
 /** The events of one sentence, one per trigger, the most specific rule winning. */
 export function matchSentence(
   ctx: EventContext,

@@ -11,6 +11,7 @@
  * - `according to`: According to X, … / …, according to X.
  */
 import type { Sentence } from '../../core/document.js';
+import { overlaps } from '../../core/offsets.js';
 import { cueOf, paragraphOf, type QuoteDraft } from './direct.js';
 import { QUOTE_MARK, type Quotation } from './marks.js';
 import type { QuoteCue } from './rules.js';
@@ -313,5 +314,5 @@ export function indirectQuotes(ctx: QuoteContext, taken: QuoteDraft[]): QuoteDra
 }
 
 function overlapsQuote(draft: QuoteDraft, taken: QuoteDraft[]): boolean {
-  return taken.some((q) => draft.start < q.end && q.start < draft.end);
+  return taken.some((q) => overlaps(draft, q));
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OffsetMap, OffsetMapBuilder } from '../../../src/core/offsets.js';
+import { OffsetMap, OffsetMapBuilder, overlaps } from '../../../src/core/offsets.js';
 
 test('identity map maps every offset to itself', () => {
   const map = OffsetMap.identity(10);
@@ -85,4 +85,12 @@ test('a builder takes no more pieces once built: the map owns them', () => {
   assert.throws(() => b.copied(1, 3), /built already/);
   assert.throws(() => b.replaced(1, 3, 4), /built already/);
   assert.deepEqual(map.toJSON(), [[0, 0, 3, 3]]);
+});
+
+test('spans overlap when they share a character; touching ones do not', () => {
+  assert.equal(overlaps({ start: 0, end: 5 }, { start: 4, end: 9 }), true);
+  assert.equal(overlaps({ start: 4, end: 9 }, { start: 0, end: 5 }), true);
+  assert.equal(overlaps({ start: 2, end: 3 }, { start: 0, end: 9 }), true);
+  assert.equal(overlaps({ start: 0, end: 5 }, { start: 5, end: 9 }), false);
+  assert.equal(overlaps({ start: 5, end: 9 }, { start: 0, end: 5 }), false);
 });
